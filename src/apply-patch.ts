@@ -1,0 +1,86 @@
+import { inexistentUserError, PatchError } from './patch-error.js';
+import { hasOwnKeys, setOwn } from './own-keys.js';
+import { isPlainObject, preparePatch, type MetadataChanges, type PreparedPatch } from './prepare-patch.js';
+import type { ApplyOptions, Auth0User, Metadata, UserPatch } from './types.js';
+
+/**
+ * Returns the user Auth0 would store after `PATCH /api/v2/users/{id}` with this body, or throws the
+ * {@link PatchError} Auth0 would answer with (400 for a refused body, 404 when `user` is `null` or `undefined`).
+ *
+ * Root attributes are replaced, and a nullable one set to `null` is removed. `user_metadata` and `app_metadata`
+ * are merged at the first level only: existing keys keep their place, new keys are appended, nested values are
+ * replaced whole, a first-level `null` deletes its key, and `{}` clears. An emptied `user_metadata` is `{}`; an
+ * emptied `app_metadata` is removed. `password`, `connection`, `client_id`, `verify_email` and
+ * `verify_phone_number` steer the request and are never stored.
+ *
+ * Neither argument is changed. Parts of `user` the patch does not touch are shared with the result; values taken
+ * from the patch are copied.
+ *
+ * @example
+ * const user = { email: 'jane.doe@example.com', user_metadata: { hobby: 'surfing' }, app_metadata: { plan: 'full' } };
+ * applyPatch(user, { user_metadata: { addresses: { home: '123 Main Street, Anytown, ST 12345' } } });
+ * // { email: 'jane.doe@example.com',
+ * //   user_metadata: { hobby: 'surfing', addresses: { home: '123 Main Street, Anytown, ST 12345' } },
+ * //   app_metadata: { plan: 'full' } }
+ */
+export function applyPatch(user: Auth0User, patch: UserPatch, options: ApplyOptions = {}): Auth0User {
+  const prepared = preparePatch(patch);
+  const now = options.now;
+  if (now !== undefined && !(now instanceof Date && Number.isFinite(now.getTime()))) {
+    throw new TypeError('applyPatch: options.now must be a valid Date');
+  }
+  if (user === null || user === undefined) throw inexistentUserError();
+  if (typeof user !== 'object' || Array.isArray(user)) throw new TypeError('applyPatch: user must be an object');
+  return mergeIntoUser(user, prepared, now);
+}
+
+/**
+ * Merges a checked patch into a user (the second half of {@link applyPatch}).
+ *
+ * @example
+ * mergeIntoUser({ nickname: 'jd' }, preparePatch({ nickname: null }), undefined); // {}
+ */
+export function mergeIntoUser(user: Auth0User, prepared: PreparedPatch, now: Date | undefined): Auth0User {
+  const userMetadata = prepared.userMetadata && mergeMetadata(user.user_metadata, prepared.userMetadata);
+  const appMetadata = prepared.appMetadata && mergeMetadata(user.app_metadata, prepared.appMetadata);
+  const dropsAppMetadata = appMetadata !== undefined && !hasOwnKeys(appMetadata);
+  const result: Auth0User =
+    prepared.unset.length === 0 && !dropsAppMetadata
+      ? { ...user }
+      : without(user, prepared.unset, dropsAppMetadata ? 'app_metadata' : undefined);
+  for (const key of Object.keys(prepared.assigned)) result[key] = prepared.assigned[key];
+  if (userMetadata !== undefined) result.user_metadata = userMetadata;
+  if (appMetadata !== undefined && !dropsAppMetadata) result.app_metadata = appMetadata;
+  if (now !== undefined) {
+    const timestamp = now.toISOString();
+    result.updated_at = timestamp;
+    if (prepared.setsPassword) result.last_password_reset = timestamp;
+  }
+  return result;
+}
+
+function mergeMetadata(existing: unknown, changes: MetadataChanges): Metadata {
+  if (changes.clears) return {};
+  const base: Metadata = isPlainObject(existing) ? (existing as Metadata) : {};
+  if (!changes.deletes) return { ...base, ...changes.entries };
+  // Building the result without the deleted keys keeps it a fast object (no `delete`).
+  const entries = changes.entries;
+  const merged: Metadata = {};
+  for (const key of Object.keys(base)) {
+    if (!Object.hasOwn(entries, key)) setOwn(merged, key, base[key]);
+    else if (entries[key] !== null) merged[key] = entries[key] as Metadata[string];
+  }
+  for (const key of Object.keys(entries)) {
+    const value = entries[key];
+    if (value !== null && !Object.hasOwn(base, key)) merged[key] = value as Metadata[string];
+  }
+  return merged;
+}
+
+function without(user: Auth0User, removed: readonly string[], alsoRemoved: string | undefined): Auth0User {
+  const result: Auth0User = {};
+  for (const key of Object.keys(user)) {
+    if (key !== alsoRemoved && !removed.includes(key)) setOwn(result, key, user[key]);
+  }
+  return result;
+}

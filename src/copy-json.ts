@@ -1,0 +1,138 @@
+/**
+ * Copies a metadata value out of a patch while checking that it is JSON Auth0 would accept: plain objects and
+ * arrays of strings, finite numbers, booleans and null, key names without `.` or `$`, no `__proto__` key, no
+ * cycle, at most {@link MAX_DEPTH} levels deep. The copy shares nothing with the patch.
+ *
+ * A refusal is thrown as a {@link JsonFault}; each level it passes on the way out adds its key, so the path costs
+ * nothing unless something is refused.
+ */
+import { MAX_DEPTH } from './attributes.js';
+import { typeName } from './messages.js';
+import type { PathSegment } from './path.js';
+import type { JsonValue, Metadata } from './types.js';
+
+/**
+ * Why a value was refused: Auth0's JSON parser refuses it outright (`parser`: a `__proto__` key), it is not a
+ * JSON value Auth0's schema accepts (`value`), or it nests too deep (`depth`, which may turn out to be a cycle).
+ */
+export type FaultKind = 'parser' | 'value' | 'depth';
+
+/** A refusal on its way out of a nested value, collecting the path (innermost step first) as it goes. */
+export class JsonFault {
+  /** The steps from the refused place outwards. */
+  readonly steps: PathSegment[] = [];
+  /** The containers passed on the way out, innermost first, to tell a cycle from deep nesting. */
+  readonly containers: object[] = [];
+
+  constructor(
+    readonly detail: string,
+    readonly kind: FaultKind,
+  ) {}
+}
+
+/**
+ * The message for a value that is not JSON.
+ *
+ * @example
+ * notJsonDetail(undefined); // 'Expected a JSON value but found type undefined'
+ */
+export function notJsonDetail(value: unknown): string {
+  return `Expected a JSON value but found type ${typeName(value)}`;
+}
+
+/**
+ * Refuses a key name Auth0 would refuse in metadata at any depth: `__proto__` (its JSON parser rejects it) and
+ * names containing `.` or `$`.
+ *
+ * @example
+ * checkKeyName('preference.color'); // throws a JsonFault
+ */
+export function checkKeyName(key: string): void {
+  if (key === '__proto__') throw new JsonFault('Forbidden prototype property __proto__', 'parser');
+  if (key.includes('.') || key.includes('$')) {
+    throw new JsonFault(`Invalid key name (must not contain "." or "$"): ${key}`, 'value');
+  }
+}
+
+/**
+ * Checks and copies one JSON value found `depth` levels below the body.
+ *
+ * @example
+ * copyJsonValue({ home: '123 Main Street' }, 2); // a new { home: '123 Main Street' }
+ */
+export function copyJsonValue(value: unknown, depth: number): JsonValue {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new JsonFault(notJsonDetail(value), 'value');
+      // JSON has no negative zero: Auth0 stores and answers 0.
+      return value === 0 ? 0 : value;
+    case 'object':
+      if (value === null) return null;
+      if (depth > MAX_DEPTH) throw new JsonFault(`Nesting deeper than ${MAX_DEPTH} levels`, 'depth');
+      if (Array.isArray(value)) return copyArray(value, depth);
+      return copyObject(value, depth);
+    default:
+      throw new JsonFault(notJsonDetail(value), 'value');
+  }
+}
+
+function copyArray(source: readonly unknown[], depth: number): JsonValue[] {
+  if (Object.getPrototypeOf(source) !== Array.prototype) throw new JsonFault(notJsonDetail(source), 'value');
+  const length = source.length;
+  const copy: JsonValue[] = [];
+  let index = 0;
+  try {
+    for (; index < length; index++) copy.push(copyJsonValue(source[index], depth + 1));
+  } catch (fault) {
+    throw stepOut(fault, index, source);
+  }
+  return copy;
+}
+
+function copyObject(source: object, depth: number): Metadata {
+  const prototype: unknown = Object.getPrototypeOf(source);
+  if (prototype !== Object.prototype && prototype !== null) throw new JsonFault(notJsonDetail(source), 'value');
+  rejectSymbolKeys(source);
+  const record = source as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const copy: Metadata = {};
+  let index = 0;
+  try {
+    for (; index < keys.length; index++) {
+      const key = keys[index] as string;
+      checkKeyName(key);
+      copy[key] = copyJsonValue(record[key], depth + 1);
+    }
+  } catch (fault) {
+    throw stepOut(fault, keys[index] as string, source);
+  }
+  return copy;
+}
+
+/**
+ * Refuses an object with symbol keys, which JSON cannot carry.
+ *
+ * @example
+ * rejectSymbolKeys({ [Symbol('id')]: 1 }); // throws a JsonFault
+ */
+export function rejectSymbolKeys(source: object): void {
+  const symbols = Object.getOwnPropertySymbols(source);
+  if (symbols.length !== 0) throw new JsonFault(`Expected a JSON key but found ${String(symbols[0])}`, 'value');
+}
+
+/**
+ * Adds one step to a fault passing outwards through `container`; other errors pass untouched.
+ *
+ * @example
+ * throw stepOut(fault, 'home', addresses);
+ */
+export function stepOut(fault: unknown, step: PathSegment, container: object): unknown {
+  if (fault instanceof JsonFault) {
+    fault.steps.push(step);
+    fault.containers.push(container);
+  }
+  return fault;
+}

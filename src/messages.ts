@@ -1,0 +1,84 @@
+/**
+ * Auth0's validation wording. Property messages read
+ * `Payload validation error: '<detail>' on property <path> (<description>).` and body-level ones
+ * `Payload validation error: '<detail>'.`; the details follow the schema validator Auth0 runs (z-schema).
+ */
+import { ATTRIBUTES } from './attributes.js';
+
+/** What Auth0's JSON parser answers for a body it will not parse, `__proto__` keys included. */
+export const INVALID_JSON_MESSAGE = 'Invalid request payload JSON format';
+
+/**
+ * A detail about one property, in Auth0's words.
+ *
+ * @example
+ * propertyMessage('Expected type boolean but found type string', 'blocked', 'Whether ...');
+ * // "Payload validation error: 'Expected type boolean but found type string' on property blocked (Whether ...)."
+ */
+export function propertyMessage(detail: string, path: string, description: string): string {
+  return `Payload validation error: '${detail}' on property ${path} (${description}).`;
+}
+
+/**
+ * A detail about the body as a whole, in Auth0's words.
+ *
+ * @example
+ * bodyMessage('Additional properties not allowed: user_id'); // "Payload validation error: 'Additional properties not allowed: user_id'."
+ */
+export function bodyMessage(detail: string): string {
+  return `Payload validation error: '${detail}'.`;
+}
+
+/**
+ * Auth0's answer to root properties a PATCH may not write, named in the order the patch has them.
+ *
+ * @example
+ * additionalPropertiesMessage(['logins_count', 'identities']);
+ */
+export function additionalPropertiesMessage(keys: readonly string[]): string {
+  return bodyMessage(
+    `Additional properties not allowed: ${keys.join(',')} (consider storing them in app_metadata or user_metadata. See "Users Metadata" in https://auth0.com/docs/api/v2/changes for more details)`,
+  );
+}
+
+/**
+ * Auth0's answer to a body with no attribute it can update, such as `{}`.
+ *
+ * @example
+ * noValidSchemaMessage(); // "Payload validation error: 'None of the valid schemas were met'. Inner errors: [ ... ]."
+ */
+export function noValidSchemaMessage(): string {
+  const inner = [...ATTRIBUTES.keys()].map((key) => bodyMessage(`Missing required property: ${key}`));
+  return `${bodyMessage('None of the valid schemas were met')} Inner errors: [ ${inner.join(' (also) ')} ].`;
+}
+
+/**
+ * The JSON Schema name of a value's type as Auth0's validator spells it (`integer` for whole numbers), or what
+ * the value is when it is not JSON at all (`undefined`, `function`, `bigint`, `not-a-number`, `Date`, ...).
+ *
+ * @example
+ * typeName(3); // 'integer'
+ * typeName([]); // 'array'
+ * typeName(new Map()); // 'Map'
+ */
+export function typeName(value: unknown): string {
+  switch (typeof value) {
+    case 'number':
+      if (Number.isNaN(value)) return 'not-a-number';
+      if (!Number.isFinite(value)) return 'unknown-number';
+      return Number.isInteger(value) ? 'integer' : 'number';
+    case 'object':
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return 'array';
+      return objectKind(value);
+    default:
+      return typeof value;
+  }
+}
+
+function objectKind(value: object): string {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype === Object.prototype || prototype === null) return 'object';
+  const constructor: unknown = (prototype as { constructor?: unknown }).constructor;
+  return typeof constructor === 'function' && constructor.name !== '' ? constructor.name : 'object with a custom prototype';
+}

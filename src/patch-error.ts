@@ -1,0 +1,83 @@
+/**
+ * The JSON body the Management API answers an error with.
+ *
+ * @example
+ * const body: Auth0ErrorBody = {
+ *   statusCode: 400,
+ *   error: 'Bad Request',
+ *   message: "Payload validation error: 'Expected type boolean but found type string' on property blocked (Whether this user was blocked by an administrator (true) or not (false)).",
+ *   errorCode: 'invalid_body',
+ * };
+ */
+export type Auth0ErrorBody = {
+  statusCode: number;
+  error: string;
+  message: string;
+  errorCode: string;
+};
+
+/**
+ * Where an error sits in the patch, and which Auth0 answer it is.
+ *
+ * @example
+ * const options: PatchErrorOptions = { path: 'user_metadata.color' };
+ */
+export type PatchErrorOptions = {
+  /** The offending place in the patch, written like `user_metadata.addresses.home`. */
+  path?: string;
+  /** `404` for a user that does not exist; `400` (the default) for a refused body. */
+  statusCode?: 400 | 404;
+};
+
+/**
+ * What `PATCH /api/v2/users/{id}` answers when Auth0 refuses a request: `400 invalid_body` for a refused body,
+ * `404 inexistent_user` for a user that does not exist. `JSON.stringify(error)` is exactly Auth0's response body.
+ *
+ * @example
+ * try {
+ *   applyPatch(user, { blocked: 'yes' });
+ * } catch (error) {
+ *   if (error instanceof PatchError) response.status(error.statusCode).send(JSON.stringify(error));
+ * }
+ */
+export class PatchError extends Error {
+  override readonly name = 'PatchError';
+  /** The HTTP status Auth0 answers with. */
+  readonly statusCode: 400 | 404;
+  /** The HTTP reason phrase Auth0 puts in the body. */
+  readonly error: 'Bad Request' | 'Not Found';
+  /** Auth0's machine-readable code. */
+  readonly errorCode: 'invalid_body' | 'inexistent_user';
+  /** The offending place in the patch, such as `user_metadata.addresses.home`, when there is one. */
+  readonly path: string | undefined;
+
+  constructor(message: string, options: PatchErrorOptions = {}) {
+    super(message);
+    this.statusCode = options.statusCode ?? 400;
+    this.error = this.statusCode === 404 ? 'Not Found' : 'Bad Request';
+    this.errorCode = this.statusCode === 404 ? 'inexistent_user' : 'invalid_body';
+    this.path = options.path;
+  }
+
+  /**
+   * Auth0's response body for this error, and nothing else.
+   *
+   * @example
+   * JSON.stringify(new PatchError('Invalid request payload JSON format'));
+   * // '{"statusCode":400,"error":"Bad Request","message":"Invalid request payload JSON format","errorCode":"invalid_body"}'
+   */
+  toJSON(): Auth0ErrorBody {
+    return { statusCode: this.statusCode, error: this.error, message: this.message, errorCode: this.errorCode };
+  }
+}
+
+/**
+ * The 404 Auth0 answers for a user id it does not know.
+ *
+ * @example
+ * inexistentUserError().toJSON();
+ * // { statusCode: 404, error: 'Not Found', message: 'The user does not exist.', errorCode: 'inexistent_user' }
+ */
+export function inexistentUserError(): PatchError {
+  return new PatchError('The user does not exist.', { statusCode: 404 });
+}

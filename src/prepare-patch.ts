@@ -1,0 +1,179 @@
+/**
+ * Validates a PATCH body the way the Management API does and turns it into what the merge needs, copied so that
+ * nothing of the caller's patch can reach a result. The checks run in this order, and the first refusal wins:
+ * the body is a plain object; no root key is `__proto__`; no root key is one a PATCH may not write (all such keys
+ * are named together); at least one attribute; then each attribute in the patch's order (type, length, pattern,
+ * format; metadata values walked depth first); last, the pairs that may not change together.
+ */
+import { ATTRIBUTES, EXCLUSIVE_PAIRS, RESERVED_APP_METADATA_KEYS, type AttributeSpec } from './attributes.js';
+import { checkKeyName, copyJsonValue, JsonFault, rejectSymbolKeys, stepOut } from './copy-json.js';
+import { matchesFormat } from './formats.js';
+import {
+  additionalPropertiesMessage,
+  bodyMessage,
+  INVALID_JSON_MESSAGE,
+  noValidSchemaMessage,
+  propertyMessage,
+  typeName,
+} from './messages.js';
+import { PatchError } from './patch-error.js';
+import { formatPath } from './path.js';
+import type { Metadata } from './types.js';
+
+/** A checked metadata patch: its first-level entries, copied (a `null` entry deletes its key). */
+export type MetadataChanges = {
+  readonly entries: Metadata;
+  /** Some entry is `null`. */
+  readonly deletes: boolean;
+  /** The patch is `{}`, which clears the metadata. */
+  readonly clears: boolean;
+};
+
+/** A checked PATCH body, ready to merge into any user. */
+export type PreparedPatch = {
+  /** Root attributes the user will store, with their new values. */
+  readonly assigned: Readonly<Record<string, string | boolean>>;
+  /** Nullable root attributes the patch unsets with `null`. */
+  readonly unset: readonly string[];
+  readonly userMetadata: MetadataChanges | undefined;
+  readonly appMetadata: MetadataChanges | undefined;
+  /** Whether the patch sets a new password (which moves `last_password_reset`). */
+  readonly setsPassword: boolean;
+};
+
+type StringSpec = Extract<AttributeSpec, { kind: 'string' }>;
+
+/**
+ * Checks a PATCH body and copies what it changes, or throws the {@link PatchError} Auth0 would answer with.
+ *
+ * @example
+ * const prepared = preparePatch({ user_metadata: { color: null }, blocked: true });
+ * prepared.assigned; // { blocked: true }
+ */
+export function preparePatch(body: unknown): PreparedPatch {
+  if (!isPlainObject(body)) throw new PatchError(bodyMessage(`Expected type object but found type ${typeName(body)}`));
+  if (Object.getOwnPropertySymbols(body).length !== 0) {
+    throw new PatchError(bodyMessage('Expected a JSON object but found a symbol key'));
+  }
+  const keys = Object.keys(body);
+  let disallowed: string[] | undefined;
+  for (const key of keys) {
+    if (key === '__proto__') throw new PatchError(INVALID_JSON_MESSAGE, { path: key });
+    if (!ATTRIBUTES.has(key)) (disallowed ??= []).push(key);
+  }
+  if (disallowed !== undefined) throw new PatchError(additionalPropertiesMessage(disallowed));
+  if (keys.length === 0) throw new PatchError(noValidSchemaMessage());
+
+  const assigned: Record<string, string | boolean> = {};
+  const unset: string[] = [];
+  let userMetadata: MetadataChanges | undefined;
+  let appMetadata: MetadataChanges | undefined;
+  for (const key of keys) {
+    const spec = ATTRIBUTES.get(key) as AttributeSpec;
+    const value = body[key];
+    if (spec.kind === 'metadata') {
+      const changes = prepareMetadata(key, value, spec.description);
+      if (key === 'user_metadata') userMetadata = changes;
+      else appMetadata = changes;
+    } else if (spec.kind === 'boolean') {
+      if (typeof value !== 'boolean') throw wrongType(key, spec.description, 'boolean', value);
+      if (spec.stored) assigned[key] = value;
+    } else if (value === null && spec.nullable) {
+      if (spec.stored) unset.push(key);
+    } else {
+      checkString(key, value, spec);
+      if (spec.stored) assigned[key] = value;
+    }
+  }
+  for (const [first, second] of EXCLUSIVE_PAIRS) {
+    if (Object.hasOwn(body, first) && Object.hasOwn(body, second)) {
+      throw new PatchError(`Cannot update ${first} and ${second} simultaneously.`);
+    }
+  }
+  return { assigned, unset, userMetadata, appMetadata, setsPassword: typeof body['password'] === 'string' };
+}
+
+/**
+ * Whether a value is an object made by `{}`, `JSON.parse` or `Object.create(null)`.
+ *
+ * @example
+ * isPlainObject({}); // true
+ * isPlainObject(new Date()); // false
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function prepareMetadata(key: string, value: unknown, description: string): MetadataChanges {
+  if (!isPlainObject(value)) throw wrongType(key, description, 'object', value);
+  const reserved = key === 'app_metadata' ? RESERVED_APP_METADATA_KEYS : undefined;
+  const names = Object.keys(value);
+  const entries: Metadata = {};
+  let deletes = false;
+  try {
+    rejectSymbolKeys(value);
+  } catch (fault) {
+    throw toPatchError(fault, key, description);
+  }
+  let index = 0;
+  try {
+    for (; index < names.length; index++) {
+      const name = names[index] as string;
+      checkKeyName(name);
+      if (reserved?.has(name)) throw new JsonFault(`Key name is reserved by Auth0: ${name}`, 'value');
+      const entry = value[name];
+      if (entry === null) deletes = true;
+      entries[name] = copyJsonValue(entry, 2);
+    }
+  } catch (fault) {
+    throw toPatchError(stepOut(fault, names[index] as string, value), key, description);
+  }
+  return { entries, deletes, clears: names.length === 0 };
+}
+
+function toPatchError(fault: unknown, key: string, description: string): unknown {
+  if (!(fault instanceof JsonFault)) return fault;
+  const steps = [key, ...fault.steps.reverse()];
+  if (fault.kind === 'parser') return new PatchError(INVALID_JSON_MESSAGE, { path: formatPath(steps) });
+  const cycle = fault.kind === 'depth' ? findCycle(fault.containers.reverse()) : -1;
+  const detail = cycle === -1 ? fault.detail : 'Circular reference: the value contains itself';
+  const path = formatPath(cycle === -1 ? steps : steps.slice(0, cycle + 1));
+  return new PatchError(propertyMessage(detail, path, description), { path });
+}
+
+/** The index of the first container, outermost first, that is also one of its own ancestors; -1 if none is. */
+function findCycle(containers: readonly object[]): number {
+  return containers.findIndex((container, index) => containers.indexOf(container) < index);
+}
+
+function checkString(key: string, value: unknown, spec: StringSpec): asserts value is string {
+  if (typeof value !== 'string') throw wrongType(key, spec.description, 'string', value);
+  let detail: string | undefined;
+  if (value.length < spec.minLength) {
+    detail = `String is too short (${value.length} chars), minimum ${spec.minLength}`;
+  } else if (spec.maxLength !== undefined && value.length > spec.maxLength) {
+    // Auth0 counts characters (code points), not UTF-16 units: only a long string needs counting.
+    const characters = countCharacters(value);
+    if (characters > spec.maxLength) detail = `String is too long (${characters} chars), maximum ${spec.maxLength}`;
+  }
+  if (detail === undefined && spec.pattern !== undefined && !spec.pattern.test(value)) {
+    detail = `String does not match pattern ${spec.pattern.source}: ${value}`;
+  }
+  if (detail === undefined && spec.format !== undefined && !matchesFormat(spec.format, value)) {
+    detail = `Object didn't pass validation for format ${spec.format}: ${value}`;
+  }
+  if (detail !== undefined) throw new PatchError(propertyMessage(detail, key, spec.description), { path: key });
+}
+
+function countCharacters(value: string): number {
+  let count = 0;
+  for (const _character of value) count++;
+  return count;
+}
+
+function wrongType(key: string, description: string, expected: string, value: unknown): PatchError {
+  const detail = `Expected type ${expected} but found type ${typeName(value)}`;
+  return new PatchError(propertyMessage(detail, key, description), { path: key });
+}

@@ -1,0 +1,109 @@
+/**
+ * A JSON value: what a PATCH body can carry and what Auth0 stores in metadata.
+ *
+ * @example
+ * const value: JsonValue = { tags: ['a', 'b'], score: 3, active: true, note: null };
+ */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * The contents of `user_metadata` or `app_metadata`: an object of JSON values.
+ *
+ * @example
+ * const metadata: Metadata = { hobby: 'surfing', addresses: { home: '123 Main Street' } };
+ */
+export type Metadata = { [key: string]: JsonValue };
+
+/**
+ * One identity of a user, as Auth0 returns it in `identities`.
+ *
+ * @example
+ * const identity: Auth0Identity = { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: '5f1c', isSocial: false };
+ */
+export type Auth0Identity = {
+  connection?: string;
+  provider?: string;
+  user_id?: string;
+  isSocial?: boolean;
+  [key: string]: unknown;
+};
+
+/**
+ * A user as the Management API returns it from `GET /api/v2/users/{id}`.
+ * Every attribute is optional, and attributes this type does not name (from an identity provider) are allowed.
+ *
+ * @example
+ * const user: Auth0User = {
+ *   user_id: 'auth0|507f1f77bcf86cd799439020',
+ *   email: 'jane.doe@example.com',
+ *   user_metadata: { hobby: 'surfing' },
+ *   app_metadata: { plan: 'full' },
+ * };
+ */
+export type Auth0User = {
+  user_id?: string;
+  email?: string;
+  email_verified?: boolean;
+  username?: string;
+  phone_number?: string;
+  phone_verified?: boolean;
+  created_at?: string;
+  updated_at?: string;
+  identities?: Auth0Identity[];
+  app_metadata?: Metadata;
+  user_metadata?: Metadata;
+  picture?: string;
+  name?: string;
+  nickname?: string;
+  multifactor?: string[];
+  last_ip?: string;
+  last_login?: string;
+  last_password_reset?: string;
+  logins_count?: number;
+  blocked?: boolean;
+  given_name?: string;
+  family_name?: string;
+  [key: string]: unknown;
+};
+
+/**
+ * The body of `PATCH /api/v2/users/{id}`: the attributes the Management API lets a PATCH write.
+ * `null` unsets a nullable attribute; in metadata, a first-level `null` deletes that key.
+ *
+ * @example
+ * const patch: UserPatch = { user_metadata: { addresses: { home: '123 Main Street' } }, nickname: null };
+ */
+export type UserPatch = {
+  blocked?: boolean;
+  email_verified?: boolean;
+  email?: string | null;
+  phone_number?: string | null;
+  phone_verified?: boolean;
+  user_metadata?: Metadata;
+  app_metadata?: Metadata;
+  given_name?: string | null;
+  family_name?: string | null;
+  name?: string | null;
+  nickname?: string | null;
+  picture?: string | null;
+  verify_email?: boolean;
+  verify_phone_number?: boolean;
+  password?: string | null;
+  connection?: string;
+  client_id?: string;
+  username?: string | null;
+};
+
+/**
+ * Options of {@link applyPatch}.
+ *
+ * @example
+ * const options: ApplyOptions = { now: new Date('2026-01-01T00:00:00.000Z') };
+ */
+export type ApplyOptions = {
+  /**
+   * The time of the request. When given, `updated_at` becomes `now.toISOString()`, and a patch that sets a
+   * `password` also sets `last_password_reset` to it. When absent, no clock is read and neither field changes.
+   */
+  now?: Date;
+};
