@@ -9,4 +9,5 @@ export default defineConfig({
   sourcemap: false,
   splitting: false,
   treeshake: true,
+  silent: true,
 });

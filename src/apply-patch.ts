@@ -1,6 +1,6 @@
 import { inexistentUserError, PatchError } from './patch-error.js';
 import { hasOwnKeys, setOwn } from './own-keys.js';
-import { isPlainObject, preparePatch, type MetadataChanges, type PreparedPatch } from './prepare-patch.js';
+import { isPlainObject, preparePatch, type AttributeChange, type MetadataChanges, type PreparedPatch } from './prepare-patch.js';
 import type { ApplyOptions, Auth0User, Metadata, UserPatch } from './types.js';
 
 /**
@@ -38,19 +38,23 @@ export function applyPatch(user: Auth0User, patch: UserPatch, options: ApplyOpti
  * Merges a checked patch into a user (the second half of {@link applyPatch}).
  *
  * @example
- * mergeIntoUser({ nickname: 'jd' }, preparePatch({ nickname: null }), undefined); // {}
+ * mergeIntoUser({ nickname: 'jd', blocked: false }, preparePatch({ nickname: null }), undefined); // { blocked: false }
  */
 export function mergeIntoUser(user: Auth0User, prepared: PreparedPatch, now: Date | undefined): Auth0User {
-  const userMetadata = prepared.userMetadata && mergeMetadata(user.user_metadata, prepared.userMetadata);
-  const appMetadata = prepared.appMetadata && mergeMetadata(user.app_metadata, prepared.appMetadata);
-  const dropsAppMetadata = appMetadata !== undefined && !hasOwnKeys(appMetadata);
-  const result: Auth0User =
-    prepared.unset.length === 0 && !dropsAppMetadata
-      ? { ...user }
-      : without(user, prepared.unset, dropsAppMetadata ? 'app_metadata' : undefined);
-  for (const key of Object.keys(prepared.assigned)) result[key] = prepared.assigned[key];
-  if (userMetadata !== undefined) result.user_metadata = userMetadata;
-  if (appMetadata !== undefined && !dropsAppMetadata) result.app_metadata = appMetadata;
+  const keys: string[] = [];
+  const values: unknown[] = [];
+  let removed: string[] | undefined;
+  for (const change of prepared.changes) {
+    const value = newValue(user, change);
+    if (value === REMOVED) {
+      if (Object.hasOwn(user, change.key)) (removed ??= []).push(change.key);
+    } else {
+      keys.push(change.key);
+      values.push(value);
+    }
+  }
+  const result: Auth0User = removed === undefined ? { ...user } : without(user, removed);
+  for (let index = 0; index < keys.length; index++) result[keys[index] as string] = values[index];
   if (now !== undefined) {
     const timestamp = now.toISOString();
     result.updated_at = timestamp;
@@ -59,11 +63,27 @@ export function mergeIntoUser(user: Auth0User, prepared: PreparedPatch, now: Dat
   return result;
 }
 
+/** Marks an attribute the patch takes off the user. */
+const REMOVED = Symbol('removed');
+
+function newValue(user: Auth0User, change: AttributeChange): unknown {
+  switch (change.kind) {
+    case 'set':
+      return change.value;
+    case 'unset':
+      return REMOVED;
+    case 'metadata': {
+      const merged = mergeMetadata(user[change.key], change.changes);
+      // An emptied app_metadata leaves the user; an emptied user_metadata stays as {}.
+      return change.key === 'app_metadata' && !hasOwnKeys(merged) ? REMOVED : merged;
+    }
+  }
+}
+
 function mergeMetadata(existing: unknown, changes: MetadataChanges): Metadata {
   if (changes.clears) return {};
   const base: Metadata = isPlainObject(existing) ? (existing as Metadata) : {};
   if (!changes.deletes) return { ...base, ...changes.entries };
-  // Building the result without the deleted keys keeps it a fast object (no `delete`).
   const entries = changes.entries;
   const merged: Metadata = {};
   for (const key of Object.keys(base)) {
@@ -77,10 +97,11 @@ function mergeMetadata(existing: unknown, changes: MetadataChanges): Metadata {
   return merged;
 }
 
-function without(user: Auth0User, removed: readonly string[], alsoRemoved: string | undefined): Auth0User {
+// Building the result without the removed keys keeps it a fast object (no `delete`).
+function without(user: Auth0User, removed: readonly string[]): Auth0User {
   const result: Auth0User = {};
   for (const key of Object.keys(user)) {
-    if (key !== alsoRemoved && !removed.includes(key)) setOwn(result, key, user[key]);
+    if (!removed.includes(key)) setOwn(result, key, user[key]);
   }
   return result;
 }

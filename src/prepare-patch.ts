@@ -29,14 +29,16 @@ export type MetadataChanges = {
   readonly clears: boolean;
 };
 
+/** One root attribute a checked patch changes on the stored user. */
+export type AttributeChange =
+  | { readonly key: string; readonly kind: 'set'; readonly value: string | boolean }
+  | { readonly key: string; readonly kind: 'unset' }
+  | { readonly key: string; readonly kind: 'metadata'; readonly changes: MetadataChanges };
+
 /** A checked PATCH body, ready to merge into any user. */
 export type PreparedPatch = {
-  /** Root attributes the user will store, with their new values. */
-  readonly assigned: Readonly<Record<string, string | boolean>>;
-  /** Nullable root attributes the patch unsets with `null`. */
-  readonly unset: readonly string[];
-  readonly userMetadata: MetadataChanges | undefined;
-  readonly appMetadata: MetadataChanges | undefined;
+  /** What the patch changes on the stored user, in the patch's order (steering attributes left out). */
+  readonly changes: readonly AttributeChange[];
   /** Whether the patch sets a new password (which moves `last_password_reset`). */
   readonly setsPassword: boolean;
 };
@@ -47,8 +49,8 @@ type StringSpec = Extract<AttributeSpec, { kind: 'string' }>;
  * Checks a PATCH body and copies what it changes, or throws the {@link PatchError} Auth0 would answer with.
  *
  * @example
- * const prepared = preparePatch({ user_metadata: { color: null }, blocked: true });
- * prepared.assigned; // { blocked: true }
+ * preparePatch({ blocked: true, nickname: null, password: 'hunter2!' });
+ * // { changes: [{ key: 'blocked', kind: 'set', value: true }, { key: 'nickname', kind: 'unset' }], setsPassword: true }
  */
 export function preparePatch(body: unknown): PreparedPatch {
   if (!isPlainObject(body)) throw new PatchError(bodyMessage(`Expected type object but found type ${typeName(body)}`));
@@ -64,25 +66,20 @@ export function preparePatch(body: unknown): PreparedPatch {
   if (disallowed !== undefined) throw new PatchError(additionalPropertiesMessage(disallowed));
   if (keys.length === 0) throw new PatchError(noValidSchemaMessage());
 
-  const assigned: Record<string, string | boolean> = {};
-  const unset: string[] = [];
-  let userMetadata: MetadataChanges | undefined;
-  let appMetadata: MetadataChanges | undefined;
+  const changes: AttributeChange[] = [];
   for (const key of keys) {
     const spec = ATTRIBUTES.get(key) as AttributeSpec;
     const value = body[key];
     if (spec.kind === 'metadata') {
-      const changes = prepareMetadata(key, value, spec.description);
-      if (key === 'user_metadata') userMetadata = changes;
-      else appMetadata = changes;
+      changes.push({ key, kind: 'metadata', changes: prepareMetadata(key, value, spec.description) });
     } else if (spec.kind === 'boolean') {
       if (typeof value !== 'boolean') throw wrongType(key, spec.description, 'boolean', value);
-      if (spec.stored) assigned[key] = value;
+      if (spec.stored) changes.push({ key, kind: 'set', value });
     } else if (value === null && spec.nullable) {
-      if (spec.stored) unset.push(key);
+      if (spec.stored) changes.push({ key, kind: 'unset' });
     } else {
       checkString(key, value, spec);
-      if (spec.stored) assigned[key] = value;
+      if (spec.stored) changes.push({ key, kind: 'set', value });
     }
   }
   for (const [first, second] of EXCLUSIVE_PAIRS) {
@@ -90,7 +87,7 @@ export function preparePatch(body: unknown): PreparedPatch {
       throw new PatchError(`Cannot update ${first} and ${second} simultaneously.`);
     }
   }
-  return { assigned, unset, userMetadata, appMetadata, setsPassword: typeof body['password'] === 'string' };
+  return { changes, setsPassword: typeof body['password'] === 'string' };
 }
 
 /**

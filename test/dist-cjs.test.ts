@@ -1,0 +1,15 @@
+/** Every suite against the built package as a CommonJS consumer loads it (`require`). */
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { allSuites } from './suites/all.js';
+import type { Library } from './library.js';
+
+const require = createRequire(import.meta.url);
+const library = require('auth0-user-patch') as Library;
+
+describe('dist (require)', () => {
+  it('loads the CommonJS build', () => {
+    expect(require.resolve('auth0-user-patch')).toMatch(/dist[\\/]index\.cjs$/);
+  });
+  allSuites(library);
+});
