@@ -1,13 +1,23 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: { resolve: true },
-  target: 'node20',
-  clean: true,
-  sourcemap: false,
-  splitting: false,
-  treeshake: true,
-  silent: true,
-});
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: { resolve: true },
+    target: 'node20',
+    clean: true,
+    splitting: false,
+    treeshake: true,
+    silent: true,
+  },
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    target: 'node20',
+    splitting: false,
+    treeshake: true,
+    silent: true,
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);

@@ -1,4 +1,8 @@
 export { applyPatch } from './apply-patch.js';
 export { validatePatch } from './validate-patch.js';
 export { PatchError, type Auth0ErrorBody, type PatchErrorOptions } from './patch-error.js';
+export { previewPatch, type PatchPreview } from './preview-patch.js';
+export type { UserChange } from './list-changes.js';
+export type { PreviewWarning, PreviewWarningCode } from './preview-warnings.js';
+export { diffUsers, UnreachableUserError } from './diff-users.js';
 export type { ApplyOptions, Auth0Identity, Auth0User, JsonValue, Metadata, UserPatch } from './types.js';

@@ -1,0 +1,44 @@
+import { styleText } from 'node:util';
+import type { PatchPreview } from '../preview-patch.js';
+
+type Style = Parameters<typeof styleText>[0];
+
+/**
+ * The preview of a PATCH as a person reads it: the changes (`+` added, `~` changed, `-` removed), the warnings,
+ * then the user after. Colours only when `color` is true.
+ *
+ * @example
+ * process.stdout.write(renderPreview(previewPatch(user, patch), { color: process.stdout.isTTY }));
+ */
+export function renderPreview(preview: PatchPreview, { color }: { color: boolean }): string {
+  const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
+  const lines: string[] = [];
+  if (preview.error !== undefined) {
+    lines.push(paint(['bold', 'red'], `Auth0 refuses this patch (${preview.error.statusCode} ${preview.error.errorCode}):`));
+    lines.push(`  ${preview.error.message}`);
+    return `${lines.join('\n')}\n`;
+  }
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(paint('bold', `Preview: ${count(preview.changes.length, 'change')}, ${count(preview.warnings.length, 'warning')}`));
+  lines.push('', paint('bold', 'Changes'));
+  if (preview.changes.length === 0) lines.push('  (none)');
+  for (const change of preview.changes) {
+    if (change.kind === 'added') lines.push(paint('green', `  + ${change.path}: ${show(change.after)}`));
+    else if (change.kind === 'removed') lines.push(paint('red', `  - ${change.path}: ${show(change.before)}`));
+    else lines.push(paint('yellow', `  ~ ${change.path}: ${show(change.before)} -> ${show(change.after)}`));
+  }
+  if (preview.warnings.length > 0) {
+    lines.push('', paint('bold', 'Warnings'));
+    for (const warning of preview.warnings) {
+      lines.push(paint(['bold', 'yellow'], `  ! ${warning.code}${warning.path === '' ? '' : ` at ${warning.path}`}`));
+      lines.push(`    ${warning.message}`);
+    }
+  }
+  lines.push('', paint('bold', 'User after'), JSON.stringify(preview.user, null, 2));
+  return `${lines.join('\n')}\n`;
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
