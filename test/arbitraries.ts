@@ -1,5 +1,6 @@
 /** fast-check generators of Auth0 users and PATCH bodies, valid and not. */
 import fc from 'fast-check';
+import type { Auth0User } from '../src/types.js';
 
 /** Keys with a meaning in JavaScript, which must be stored as ordinary data. */
 export const trickyKeys = ['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isAdmin'];
@@ -50,6 +51,7 @@ const phone = fc.stringMatching(/^\+[0-9]{1,15}$/);
 const picture = fc.webUrl();
 
 /** A user as the Management API returns it. */
+// Metadata is generated as `unknown` JSON; the shape is Auth0User's.
 export const user = fc.record(
   {
     user_id: fc.constantFrom('auth0|507f1f77bcf86cd799439020', 'google-oauth2|1234'),
@@ -69,7 +71,7 @@ export const user = fc.record(
     app_metadata: storedMetadata,
   },
   { requiredKeys: [] },
-);
+) as unknown as fc.Arbitrary<Auth0User>;
 
 /** A PATCH body Auth0 accepts: at least one attribute, no pair Auth0 forbids together. */
 export const validPatch = fc

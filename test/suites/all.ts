@@ -1,7 +1,9 @@
 /** Every suite, for each build of the library to run in full. */
 import type { Library } from '../library.js';
 import { hostileInputSuite } from './hostile-input.suite.js';
+import { diffSuite } from './diff.suite.js';
 import { lawsSuite } from './laws.suite.js';
+import { previewSuite } from './preview.suite.js';
 import { recordedSuite } from './recorded.suite.js';
 import { rulesSuite } from './rules.suite.js';
 import { sharingSuite } from './sharing.suite.js';
@@ -14,4 +16,6 @@ export function allSuites(library: Library): void {
   hostileInputSuite(library);
   sharingSuite(library);
   lawsSuite(library);
+  previewSuite(library);
+  diffSuite(library);
 }
