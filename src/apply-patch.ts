@@ -1,7 +1,9 @@
 import { inexistentUserError, PatchError } from './patch-error.js';
 import { hasOwnKeys, setOwn } from './own-keys.js';
 import { isPlainObject, preparePatch, type AttributeChange, type MetadataChanges, type PreparedPatch } from './prepare-patch.js';
-import type { ApplyOptions, Auth0User, Metadata, UserPatch } from './types.js';
+import type { CheckPatch } from './patch-check.js';
+import type { PatchedUser } from './patched-user.js';
+import type { ApplyOptions, Auth0User, Metadata, UserInput, UserPatch } from './types.js';
 
 /**
  * Returns the user Auth0 would store after `PATCH /api/v2/users/{id}` with this body, or throws the
@@ -22,7 +24,16 @@ import type { ApplyOptions, Auth0User, Metadata, UserPatch } from './types.js';
  * // { email: 'jane.doe@example.com',
  * //   user_metadata: { hobby: 'surfing', addresses: { home: '123 Main Street, Anytown, ST 12345' } },
  * //   app_metadata: { plan: 'full' } }
+ *
+ * The return type follows the same rules when the types of `user` and `patch` are known (see
+ * {@link PatchedUser}), and a literal patch with a key a PATCH may not write does not compile (see
+ * {@link CheckPatch}).
  */
+export function applyPatch<U extends UserInput, P extends UserPatch, O extends ApplyOptions = ApplyOptions>(
+  user: U,
+  patch: P & NoInfer<CheckPatch<P>>,
+  options?: O,
+): PatchedUser<U, P, O>;
 export function applyPatch(user: Auth0User, patch: UserPatch, options: ApplyOptions = {}): Auth0User {
   const prepared = preparePatch(patch);
   const now = options.now;

@@ -5,4 +5,16 @@ export { previewPatch, type PatchPreview } from './preview-patch.js';
 export type { UserChange } from './list-changes.js';
 export type { PreviewWarning, PreviewWarningCode } from './preview-warnings.js';
 export { diffUsers, UnreachableUserError } from './diff-users.js';
-export type { ApplyOptions, Auth0Identity, Auth0User, JsonValue, Metadata, UserPatch } from './types.js';
+export type {
+  ApplyOptions,
+  Auth0Identity,
+  Auth0User,
+  JsonInput,
+  JsonValue,
+  Metadata,
+  MetadataPatch,
+  UserInput,
+  UserPatch,
+} from './types.js';
+export type { PatchedUser } from './patched-user.js';
+export type { CheckPatch } from './patch-check.js';

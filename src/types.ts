@@ -7,6 +7,22 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /**
+ * A JSON value as a caller may hold it: arrays and objects may be readonly (frozen data, `as const`).
+ *
+ * @example
+ * const value: JsonInput = { tags: ['a', 'b'] } as const;
+ */
+export type JsonInput = string | number | boolean | null | readonly JsonInput[] | { readonly [key: string]: JsonInput };
+
+/**
+ * The metadata a PATCH sends: an object of JSON values, where a first-level `null` deletes that key.
+ *
+ * @example
+ * const changes: MetadataPatch = { color: 'pink', nickname: null };
+ */
+export type MetadataPatch = { readonly [key: string]: JsonInput };
+
+/**
  * The contents of `user_metadata` or `app_metadata`: an object of JSON values.
  *
  * @example
@@ -67,6 +83,14 @@ export type Auth0User = {
 };
 
 /**
+ * A user as {@link applyPatch} takes it: any object, readonly or frozen included.
+ *
+ * @example
+ * const user: UserInput = Object.freeze({ user_id: 'auth0|1', identities: Object.freeze([]) });
+ */
+export type UserInput = { readonly [key: string]: unknown };
+
+/**
  * The body of `PATCH /api/v2/users/{id}`: the attributes the Management API lets a PATCH write.
  * `null` unsets a nullable attribute; in metadata, a first-level `null` deletes that key.
  *
@@ -79,8 +103,8 @@ export type UserPatch = {
   email?: string | null;
   phone_number?: string | null;
   phone_verified?: boolean;
-  user_metadata?: Metadata;
-  app_metadata?: Metadata;
+  user_metadata?: MetadataPatch;
+  app_metadata?: MetadataPatch;
   given_name?: string | null;
   family_name?: string | null;
   name?: string | null;
