@@ -91,6 +91,14 @@ describe('result types', () => {
   });
 });
 
+describe('the README example', () => {
+  it('has the type the README shows', () => {
+    const jd = { user_id: 'auth0|1', nickname: 'jd', user_metadata: { hobby: 'surfing', addresses: { home: '1 Home Road' } } };
+    const after = applyPatch(jd, { user_metadata: { addresses: { work: '2 Work Way' } }, nickname: null });
+    expectTypeOf(after).toEqualTypeOf<{ user_id: string; user_metadata: { hobby: string; addresses: { work: string } } }>();
+  });
+});
+
 describe('patches that do not compile', () => {
   it('refuses read-only and unknown root attributes', () => {
     // @ts-expect-error user_id is read-only
