@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // Each entry bundles what it uses: the emulator carries its own copy of the core, and imports nothing.
+    entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts' },
     format: ['esm', 'cjs'],
     dts: { resolve: true },
     target: 'node20',

@@ -45,6 +45,17 @@ export type PreparedPatch = {
 
 type StringSpec = Extract<AttributeSpec, { kind: 'string' }>;
 
+/** Which body-level rules apply: all of them for a PATCH; creating a user needs neither. */
+export type BodyRules = {
+  /** A body must name at least one attribute ("None of the valid schemas were met"). */
+  readonly requireAttribute: boolean;
+  /** The pairs of attributes one request may not change together. */
+  readonly exclusivePairs: boolean;
+};
+
+/** The rules of `PATCH /api/v2/users/{id}`. */
+export const PATCH_RULES: BodyRules = { requireAttribute: true, exclusivePairs: true };
+
 /**
  * Checks a PATCH body and copies what it changes, or throws the {@link PatchError} Auth0 would answer with.
  *
@@ -52,7 +63,7 @@ type StringSpec = Extract<AttributeSpec, { kind: 'string' }>;
  * preparePatch({ blocked: true, nickname: null, password: 'hunter2!' });
  * // { changes: [{ key: 'blocked', kind: 'set', value: true }, { key: 'nickname', kind: 'unset' }], setsPassword: true }
  */
-export function preparePatch(body: unknown): PreparedPatch {
+export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES): PreparedPatch {
   if (!isPlainObject(body)) throw new PatchError(bodyMessage(`Expected type object but found type ${typeName(body)}`));
   if (Object.getOwnPropertySymbols(body).length !== 0) {
     throw new PatchError(bodyMessage('Expected a JSON object but found a symbol key'));
@@ -64,7 +75,7 @@ export function preparePatch(body: unknown): PreparedPatch {
     if (!ATTRIBUTES.has(key)) (disallowed ??= []).push(key);
   }
   if (disallowed !== undefined) throw new PatchError(additionalPropertiesMessage(disallowed));
-  if (keys.length === 0) throw new PatchError(noValidSchemaMessage());
+  if (rules.requireAttribute && keys.length === 0) throw new PatchError(noValidSchemaMessage());
 
   const changes: AttributeChange[] = [];
   for (const key of keys) {
@@ -82,7 +93,7 @@ export function preparePatch(body: unknown): PreparedPatch {
       if (spec.stored) changes.push({ key, kind: 'set', value });
     }
   }
-  for (const [first, second] of EXCLUSIVE_PAIRS) {
+  for (const [first, second] of rules.exclusivePairs ? EXCLUSIVE_PAIRS : []) {
     if (Object.hasOwn(body, first) && Object.hasOwn(body, second)) {
       throw new PatchError(`Cannot update ${first} and ${second} simultaneously.`);
     }

@@ -177,3 +177,69 @@ describe('--help and --version', () => {
     expect(run(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
   });
 });
+
+describe('auth0-user-patch serve', () => {
+  /** Starts `serve`, waits for its "Listening on" line, and gives the URL, the output so far and the process. */
+  async function serve(args: string[]) {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 10_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Listening on (http:\/\/\S+)/.exec(output);
+        if (match?.[1] !== undefined) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+    });
+    const stopped = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { url, output: () => output, child, stopped };
+  }
+
+  it('serves the users it is given, with the token it is given, and stops cleanly on SIGTERM', async () => {
+    const users = file('users.json', JSON.stringify([{ user_id: 'auth0|jane', email: 'jane@example.com' }]));
+    const server = await serve(['--token', 'T', '--users', users, '--host', '127.0.0.1']);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.output()).not.toContain('Token:');
+    const response = await fetch(`${server.url}/api/v2/users/auth0%7Cjane`, {
+      method: 'PATCH',
+      headers: { authorization: 'Bearer T', 'content-type': 'application/json' },
+      body: '{"user_metadata":{"color":"pink"}}',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ user_id: 'auth0|jane', user_metadata: { color: 'pink' } });
+    server.child.kill('SIGTERM');
+    expect(await server.stopped).toBe(0);
+  });
+
+  it('prints a generated token when none is given, and stops on SIGINT', async () => {
+    const server = await serve([]);
+    const token = /Token: ([0-9a-f]{32})/.exec(server.output())?.[1];
+    expect(token).toBeDefined();
+    const authorized = await fetch(`${server.url}/api/v2/users`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await authorized.json()).toEqual([]);
+    expect((await fetch(`${server.url}/api/v2/users`)).status).toBe(401);
+    server.child.kill('SIGINT');
+    expect(await server.stopped).toBe(0);
+  });
+
+  it.each([
+    [['serve', '--port', 'x'], '--port takes a port number, not x'],
+    [['serve', 'users.json'], 'serve takes no file; use --users <users.json>'],
+    [['validate', '--port', '1', 'x.json'], '--port goes with serve only'],
+  ])('%j is a usage error', (args, message) => {
+    const { code, stderr } = run(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('refuses a users file that is not an array of users with ids', () => {
+    const { code, stderr } = run(['serve', '--users', file('bad-users.json', '[{"email":"x@example.com"}]')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('must hold an array of users, each with a user_id');
+  });
+});

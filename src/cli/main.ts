@@ -13,4 +13,9 @@ process.exitCode = await runCli(process.argv.slice(2), {
   readStandardInput: () => readFileSync(0, 'utf8'),
   color: process.stdout.isTTY === true && !noColor,
   version,
+  waitForStop: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
 });

@@ -6,6 +6,8 @@ import { isPlainObject } from '../prepare-patch.js';
 import { previewPatch } from '../preview-patch.js';
 import type { Auth0User } from '../types.js';
 import { validatePatch } from '../validate-patch.js';
+import { createEmulator } from '../emulator/create-emulator.js';
+import { randomHex } from '../emulator/create-user.js';
 import { renderPreview } from './preview-report.js';
 import { readJson } from './read-json.js';
 import { USAGE } from './usage.js';
@@ -19,10 +21,18 @@ export type CliIo = {
   /** Whether standard output is a terminal that may get colours (a TTY, and no `NO_COLOR`). */
   color: boolean;
   version: string;
+  /** Settles when the process is asked to stop (SIGINT or SIGTERM): `serve` then closes its server. */
+  waitForStop: () => Promise<void>;
 };
+
+const DEFAULT_PORT = 4010;
 
 const OPTIONS = {
   json: { type: 'boolean' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  token: { type: 'string' },
+  users: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -41,6 +51,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (values.version) return print(io, `${io.version}\n`);
     const [command, ...files] = positionals;
     if (values.json && command !== 'preview') throw new UsageError('--json goes with preview only');
+    const serveOption = (['port', 'host', 'token', 'users'] as const).find((name) => values[name] !== undefined);
+    if (serveOption !== undefined && command !== 'serve') throw new UsageError(`--${serveOption} goes with serve only`);
     if (files.filter((file) => file === '-').length > 1) throw new UsageError('only one argument can read standard input (-)');
     const read = (file: string) => readJson(file, io.readStandardInput);
     switch (command) {
@@ -52,6 +64,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return diff(io, ...twoFiles(command, files, read), files[1] as string);
       case 'validate':
         return validate(io, read(oneFile(command, files)));
+      case 'serve':
+        if (files.length > 0) throw new UsageError('serve takes no file; use --users <users.json>');
+        return await serve(io, values, read);
       case undefined:
         throw new UsageError('a command is missing');
       default:
@@ -116,6 +131,26 @@ function diff(io: CliIo, before: Auth0User, after: unknown, afterFile: string): 
 function validate(io: CliIo, patch: unknown): number {
   const error = validatePatch(patch);
   return error === undefined ? print(io, 'valid\n') : refuse(io, error);
+}
+
+async function serve(
+  io: CliIo,
+  options: { port?: string | undefined; host?: string | undefined; token?: string | undefined; users?: string | undefined },
+  read: (file: string) => unknown,
+): Promise<number> {
+  const port = Number(options.port ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port takes a port number, not ${options.port}`);
+  const users = options.users === undefined ? [] : read(options.users);
+  if (!Array.isArray(users) || !users.every((user) => isPlainObject(user) && typeof user['user_id'] === 'string')) {
+    throw new UsageError(`${options.users} must hold an array of users, each with a user_id`);
+  }
+  const token = options.token ?? randomHex(16);
+  const server = await createEmulator({ token, users }).listen({ port, host: options.host ?? '127.0.0.1' });
+  if (options.token === undefined) io.stdout(`Token: ${token}\n`);
+  io.stdout(`Listening on ${server.url}\n`);
+  await io.waitForStop();
+  await server.close();
+  return 0;
 }
 
 function refuse(io: CliIo, error: unknown): number {

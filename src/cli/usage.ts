@@ -8,11 +8,16 @@ Commands:
   preview <user.json> <patch.json>    report what changes and what is silently lost
   diff <before.json> <after.json>     print the PATCH bodies that turn one user into the other
   validate <patch.json>               check a PATCH body as Auth0 would
+  serve                               run the Auth0 users emulator over HTTP until SIGINT/SIGTERM
 
 A file argument of - reads standard input.
 
 Options:
   --json          preview: print the preview as JSON
+  --port N        serve: the port (default 4010; 0 picks a free one)
+  --host H        serve: the address (default 127.0.0.1)
+  --token T       serve: the bearer token to require (default: a generated one, printed)
+  --users F       serve: a JSON array of users to start with
   -h, --help      show this help
   -v, --version   show the version
 

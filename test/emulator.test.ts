@@ -1,0 +1,5 @@
+/** The emulator suite against the TypeScript source. */
+import * as emulator from '../src/emulator/index.js';
+import { emulatorSuite } from './suites/emulator.suite.js';
+
+emulatorSuite(emulator);
