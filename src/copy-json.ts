@@ -49,10 +49,15 @@ export function notJsonDetail(value: unknown): string {
  */
 export function checkKeyName(key: string): void {
   if (key === '__proto__') throw new JsonFault('Forbidden prototype property __proto__', 'parser');
-  if (key.includes('.') || key.includes('$')) {
-    throw new JsonFault(`Invalid key name (must not contain "." or "$"): ${key}`, 'value');
+  // One scan for both characters: key names are short, and this runs for every key of a patch.
+  for (let index = 0; index < key.length; index++) {
+    const code = key.charCodeAt(index);
+    if (code === DOT || code === DOLLAR) throw new JsonFault(`Invalid key name (must not contain "." or "$"): ${key}`, 'value');
   }
 }
+
+const DOT = 0x2e;
+const DOLLAR = 0x24;
 
 /**
  * Checks and copies one JSON value found `depth` levels below the body.

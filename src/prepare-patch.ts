@@ -23,6 +23,8 @@ import type { Metadata } from './types.js';
 /** A checked metadata patch: its first-level entries, copied (a `null` entry deletes its key). */
 export type MetadataChanges = {
   readonly entries: Metadata;
+  /** The first-level keys of the patch, in its order. */
+  readonly names: readonly string[];
   /** Some entry is `null`. */
   readonly deletes: boolean;
   /** The patch is `{}`, which clears the metadata. */
@@ -93,9 +95,12 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES): Pre
       if (spec.stored) changes.push({ key, kind: 'set', value });
     }
   }
-  for (const [first, second] of rules.exclusivePairs ? EXCLUSIVE_PAIRS : []) {
-    if (Object.hasOwn(body, first) && Object.hasOwn(body, second)) {
-      throw new PatchError(`Cannot update ${first} and ${second} simultaneously.`);
+  // Only a password or a username can be part of a forbidden pair: most bodies skip the pair checks.
+  if (rules.exclusivePairs && (Object.hasOwn(body, 'password') || Object.hasOwn(body, 'username'))) {
+    for (const [first, second] of EXCLUSIVE_PAIRS) {
+      if (Object.hasOwn(body, first) && Object.hasOwn(body, second)) {
+        throw new PatchError(`Cannot update ${first} and ${second} simultaneously.`);
+      }
     }
   }
   return { changes, setsPassword: typeof body['password'] === 'string' };
@@ -138,7 +143,7 @@ function prepareMetadata(key: string, value: unknown, description: string): Meta
   } catch (fault) {
     throw toPatchError(stepOut(fault, names[index] as string, value), key, description);
   }
-  return { entries, deletes, clears: names.length === 0 };
+  return { entries, names, deletes, clears: names.length === 0 };
 }
 
 function toPatchError(fault: unknown, key: string, description: string): unknown {

@@ -1,0 +1,119 @@
+// npm run bench: times applyPatch against baselines and peers in one process, after checking every contender's
+// output against Auth0's semantics. `npm run bench -- --record` also writes the run into bench/RESULTS.md.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import { do_not_optimize, measure } from 'mitata';
+import { applyPatch } from 'auth0-user-patch';
+import { contenders, semanticProbes } from './contenders.mjs';
+import { workloads } from './workloads.mjs';
+
+const copy = (value) => JSON.parse(JSON.stringify(value));
+/** Results stay reachable here, so that no engine can skip the work. */
+const sink = [];
+
+/** The rules a contender breaks on the probe cases, [] when it follows them all. */
+function brokenRules(contender) {
+  return semanticProbes
+    .filter(({ user, patch }) => {
+      const expected = applyPatch(copy(user), copy(patch));
+      return !isDeepStrictEqual(copy(contender.run(copy(user), copy(patch), JSON.stringify(patch))), expected);
+    })
+    .map(({ rule }) => rule);
+}
+
+function format(nanoseconds) {
+  if (nanoseconds >= 1e6) return `${(nanoseconds / 1e6).toFixed(2)} ms`;
+  if (nanoseconds >= 1e3) return `${(nanoseconds / 1e3).toFixed(2)} µs`;
+  return `${nanoseconds.toFixed(0)} ns`;
+}
+
+function moduleLoadTime() {
+  const script = "const t = performance.now(); await import('auth0-user-patch'); console.log(performance.now() - t);";
+  const times = Array.from({ length: 5 }, () => Number(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout));
+  return times.sort((a, b) => a - b)[2];
+}
+
+const lines = [];
+const say = (line = '') => {
+  lines.push(line);
+  console.log(line);
+};
+
+say(`Node.js ${process.version} (V8 ${process.versions.v8}) on ${os.cpus()[0]?.model ?? 'an unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.arch()}`);
+say(`Module load time of auth0-user-patch: ${moduleLoadTime().toFixed(2)} ms (median of 5 cold starts)`);
+say();
+say('## Semantics (checked before timing)');
+say();
+say('| contender | follows Auth0\'s rules? |');
+say('| --- | --- |');
+const verdicts = new Map();
+for (const contender of contenders.filter((candidate) => candidate.merges)) {
+  const broken = brokenRules(contender);
+  verdicts.set(contender.name, broken.length === 0);
+  say(`| ${contender.name} | ${broken.length === 0 ? 'correct' : `**wrong**: ${broken.join('; ')}`} |`);
+}
+say();
+
+const medians = new Map();
+for (const { name, user, patch, patchText } of workloads) {
+  const expected = applyPatch(copy(user), copy(patch));
+  say(`## ${name}`);
+  say();
+  say('| contender | median | vs applyPatch | output |');
+  say('| --- | ---: | ---: | --- |');
+  const rows = [];
+  for (const contender of contenders) {
+    // Each contender gets its own copy, so that no engine state (frozen or migrated objects) leaks between them.
+    const ownUser = copy(user);
+    const ownPatch = copy(patch);
+    const output = contender.run(ownUser, ownPatch, patchText);
+    const verdict = !contender.merges ? 'baseline' : isDeepStrictEqual(copy(output), expected) ? 'correct' : '**wrong**';
+    const stats = await measure(() => do_not_optimize(contender.run(ownUser, ownPatch, patchText)));
+    sink.push(output);
+    medians.set(`${name}|${contender.name}`, stats.p50);
+    rows.push({ contender, median: stats.p50, verdict });
+  }
+  const ours = medians.get(`${name}|applyPatch`);
+  for (const { contender, median, verdict } of rows) {
+    const ratio = median / ours;
+    say(`| ${contender.name}${contender.note ? ` (${contender.note})` : ''} | ${format(median)} | ${ratio.toFixed(2)}x | ${verdict} |`);
+  }
+  say();
+}
+
+const median = (workload, contender) => medians.get(`${workloads[workload].name}|${contender}`);
+const targets = [
+  ['typical: applyPatch / JSON.parse(body) <= 0.35', median(0, 'applyPatch') / median(0, 'JSON.parse(body)'), (r) => r <= 0.35],
+  ['typical: applyPatch / hand spread <= 4', median(0, 'applyPatch') / median(0, 'hand spread (no validation)'), (r) => r <= 4],
+  ['typical: structuredClone + assign / applyPatch >= 20', median(0, 'structuredClone + assign') / median(0, 'applyPatch'), (r) => r >= 20],
+  ['typical: lodash.merge / applyPatch >= 20', median(0, 'lodash.merge') / median(0, 'applyPatch'), (r) => r >= 20],
+  ['untouched subtree: 1 MB / 1 KB <= 1.5', median(2, 'applyPatch') / median(1, 'applyPatch'), (r) => r <= 1.5],
+  ['1 MB patch: applyPatch / JSON.parse(body) <= 1.1', median(6, 'applyPatch') / median(6, 'JSON.parse(body)'), (r) => r <= 1.1],
+];
+say('## Targets');
+say();
+say('| target | ratio | met |');
+say('| --- | ---: | --- |');
+for (const [label, ratio, met] of targets) say(`| ${label} | ${ratio.toFixed(2)} | ${met(ratio) ? 'yes' : '**no**'} |`);
+say();
+say('Cost per first-level key of the touched metadata (applyPatch):');
+say();
+say('| keys | median | per key |');
+say('| ---: | ---: | ---: |');
+for (const [index, keys] of [[3, 10], [4, 1000], [5, 10_000]]) {
+  say(`| ${keys.toLocaleString('en')} | ${format(median(index, 'applyPatch'))} | ${format(median(index, 'applyPatch') / keys)} |`);
+}
+
+if (sink.length !== workloads.length * contenders.length) throw new Error('the sink lost results');
+if (process.argv.includes('--record')) {
+  const path = new URL('./RESULTS.md', import.meta.url);
+  const text = readFileSync(path, 'utf8');
+  const start = '<!-- results:start -->';
+  const end = '<!-- results:end -->';
+  const before = text.slice(0, text.indexOf(start) + start.length);
+  const after = text.slice(text.indexOf(end));
+  writeFileSync(path, `${before}\n${lines.join('\n')}\n${after}`);
+  console.log('\nRecorded in bench/RESULTS.md');
+}
