@@ -56,29 +56,34 @@ for (const contender of contenders.filter((candidate) => candidate.merges)) {
 }
 say();
 
+const ROUNDS = 5;
+const medianOf = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const medians = new Map();
 for (const { name, user, patch, patchText } of workloads) {
   const expected = applyPatch(copy(user), copy(patch));
+  // Each contender gets its own copy, so that no engine state (frozen or migrated objects) leaks between them.
+  const runs = contenders.map((contender) => {
+    const ownUser = copy(user);
+    const ownPatch = copy(patch);
+    const output = contender.run(ownUser, ownPatch, patchText);
+    sink.push(output);
+    const verdict = !contender.merges ? 'baseline' : isDeepStrictEqual(copy(output), expected) ? 'correct' : '**wrong**';
+    return { contender, verdict, time: () => contender.run(ownUser, ownPatch, patchText), samples: [] };
+  });
+  // Rounds interleave the contenders, so that drift of a shared machine reaches all of them alike; each
+  // contender's figure is the median of its per-round medians.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const run of runs) run.samples.push((await measure(() => do_not_optimize(run.time()), { min_cpu_time: 100e6 })).p50);
+  }
+  for (const run of runs) medians.set(`${name}|${run.contender.name}`, medianOf(run.samples));
+  const ours = medians.get(`${name}|applyPatch`);
   say(`## ${name}`);
   say();
   say('| contender | median | vs applyPatch | output |');
   say('| --- | ---: | ---: | --- |');
-  const rows = [];
-  for (const contender of contenders) {
-    // Each contender gets its own copy, so that no engine state (frozen or migrated objects) leaks between them.
-    const ownUser = copy(user);
-    const ownPatch = copy(patch);
-    const output = contender.run(ownUser, ownPatch, patchText);
-    const verdict = !contender.merges ? 'baseline' : isDeepStrictEqual(copy(output), expected) ? 'correct' : '**wrong**';
-    const stats = await measure(() => do_not_optimize(contender.run(ownUser, ownPatch, patchText)));
-    sink.push(output);
-    medians.set(`${name}|${contender.name}`, stats.p50);
-    rows.push({ contender, median: stats.p50, verdict });
-  }
-  const ours = medians.get(`${name}|applyPatch`);
-  for (const { contender, median, verdict } of rows) {
-    const ratio = median / ours;
-    say(`| ${contender.name}${contender.note ? ` (${contender.note})` : ''} | ${format(median)} | ${ratio.toFixed(2)}x | ${verdict} |`);
+  for (const { contender, verdict } of runs) {
+    const time = medians.get(`${name}|${contender.name}`);
+    say(`| ${contender.name}${contender.note ? ` (${contender.note})` : ''} | ${format(time)} | ${(time / ours).toFixed(2)}x | ${verdict} |`);
   }
   say();
 }
@@ -107,6 +112,8 @@ for (const [index, keys] of [[3, 10], [4, 1000], [5, 10_000]]) {
 }
 
 if (sink.length !== workloads.length * contenders.length) throw new Error('the sink lost results');
+say();
+say(`Each figure is the median of ${ROUNDS} interleaved rounds of mitata's median (p50) per call.`);
 if (process.argv.includes('--record')) {
   const path = new URL('./RESULTS.md', import.meta.url);
   const text = readFileSync(path, 'utf8');
