@@ -1,6 +1,7 @@
 import { inexistentUserError, PatchError } from './patch-error.js';
 import { hasOwnKeys, setOwn } from './own-keys.js';
-import { isPlainObject, preparePatch, type AttributeChange, type MetadataChanges, type PreparedPatch } from './prepare-patch.js';
+import { isPlainObject } from './is-plain-object.js';
+import { preparePatch, type AttributeChange, type MetadataChanges, type PreparedPatch } from './prepare-patch.js';
 import type { CheckPatch } from './patch-check.js';
 import type { PatchedUser } from './patched-user.js';
 import type { ApplyOptions, Auth0User, Metadata, UserInput, UserPatch } from './types.js';

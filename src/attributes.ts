@@ -3,7 +3,12 @@
  * schema for `patch /users/{id}` (the description is what Auth0 quotes in brackets in its error messages).
  */
 
-/** How one root attribute of a PATCH body is checked and whether it is stored on the user. */
+/**
+ * How one root attribute of a PATCH body is checked and whether it is stored on the user.
+ *
+ * @example
+ * const spec: AttributeSpec = { kind: 'boolean', description: 'Whether ...', stored: true };
+ */
 export type AttributeSpec =
   | { readonly kind: 'boolean'; readonly description: string; readonly stored: boolean }
   | { readonly kind: 'metadata'; readonly description: string; readonly stored: true }
@@ -30,6 +35,9 @@ const flag = (description: string, stored = true): AttributeSpec => ({ kind: 'bo
 /**
  * Every attribute `PATCH /api/v2/users/{id}` accepts, in the order of Auth0's schema (which is also the order of
  * the inner errors of "None of the valid schemas were met").
+  *
+  * @example
+  * ATTRIBUTES.get('name'); // { kind: 'string', minLength: 1, maxLength: 300, nullable: true, stored: true, ... }
  */
 export const ATTRIBUTES: ReadonlyMap<string, AttributeSpec> = new Map<string, AttributeSpec>([
   ['blocked', flag('Whether this user was blocked by an administrator (true) or not (false).')],
@@ -78,6 +86,9 @@ export const ATTRIBUTES: ReadonlyMap<string, AttributeSpec> = new Map<string, At
 /**
  * The pairs of attributes one PATCH may not change together, with Auth0's fixed message, in the order Auth0 checks
  * them.
+  *
+  * @example
+  * EXCLUSIVE_PAIRS[0]; // ['password', 'email']
  */
 export const EXCLUSIVE_PAIRS: readonly (readonly [string, string])[] = [
   ['password', 'email'],
@@ -87,8 +98,13 @@ export const EXCLUSIVE_PAIRS: readonly (readonly [string, string])[] = [
   ['username', 'password'],
 ];
 
-/** First-level `app_metadata` names Auth0 keeps for itself ("Metadata Field Names and Data Types"). */
-export const RESERVED_APP_METADATA_KEYS: ReadonlySet<string> = new Set([
+/**
+ * First-level `app_metadata` names Auth0 keeps for itself ("Metadata Field Names and Data Types").
+ *
+ * @example
+ * RESERVED_APP_METADATA_NAMES.includes('blocked'); // true
+ */
+export const RESERVED_APP_METADATA_NAMES = [
   '__tenant',
   '_id',
   'blocked',
@@ -107,7 +123,28 @@ export const RESERVED_APP_METADATA_KEYS: ReadonlySet<string> = new Set([
   'multifactor',
   'updated_at',
   'user_id',
-]);
+] as const;
 
-/** The deepest a patch may nest, counting the body as level 0: MongoDB, which Auth0 stores users in, stops at 100. */
+/**
+ * One of {@link RESERVED_APP_METADATA_NAMES}, for the compile-time checks.
+ *
+ * @example
+ * const name: ReservedAppMetadataName = 'loginsCount';
+ */
+export type ReservedAppMetadataName = (typeof RESERVED_APP_METADATA_NAMES)[number];
+
+/**
+ * {@link RESERVED_APP_METADATA_NAMES} as a set, for the run-time checks.
+ *
+ * @example
+ * RESERVED_APP_METADATA_KEYS.has('user_id'); // true
+ */
+export const RESERVED_APP_METADATA_KEYS: ReadonlySet<string> = new Set(RESERVED_APP_METADATA_NAMES);
+
+/**
+ * The deepest a patch may nest, counting the body as level 0: MongoDB, which Auth0 stores users in, stops at 100.
+ *
+ * @example
+ * copyJsonValue(value, depth); // refuses containers deeper than MAX_DEPTH
+ */
 export const MAX_DEPTH = 100;

@@ -14,10 +14,18 @@ import type { JsonValue, Metadata } from './types.js';
 /**
  * Why a value was refused: Auth0's JSON parser refuses it outright (`parser`: a `__proto__` key), it is not a
  * JSON value Auth0's schema accepts (`value`), or it nests too deep (`depth`, which may turn out to be a cycle).
+  *
+  * @example
+  * const kind: FaultKind = 'depth';
  */
 export type FaultKind = 'parser' | 'value' | 'depth';
 
-/** A refusal on its way out of a nested value, collecting the path (innermost step first) as it goes. */
+/**
+ * A refusal on its way out of a nested value, collecting the path (innermost step first) as it goes.
+ *
+ * @example
+ * throw new JsonFault('Expected a JSON value but found type function', 'value');
+ */
 export class JsonFault {
   /** The steps from the refused place outwards. */
   readonly steps: PathSegment[] = [];

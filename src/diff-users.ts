@@ -2,7 +2,7 @@ import { ATTRIBUTES } from './attributes.js';
 import { jsonEqual } from './json-equal.js';
 import { setOwn } from './own-keys.js';
 import { formatPath } from './path.js';
-import { isPlainObject } from './prepare-patch.js';
+import { isPlainObject } from './is-plain-object.js';
 import type { Auth0User, Metadata, UserPatch } from './types.js';
 import { validatePatch } from './validate-patch.js';
 

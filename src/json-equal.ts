@@ -1,4 +1,4 @@
-import { isPlainObject } from './prepare-patch.js';
+import { isPlainObject } from './is-plain-object.js';
 
 /**
  * Whether two JSON values are equal: same primitives (`0` equals `-0`), arrays equal element by element, objects

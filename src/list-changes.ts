@@ -1,6 +1,6 @@
 import { jsonEqual } from './json-equal.js';
 import { formatPath, type PathSegment } from './path.js';
-import { isPlainObject } from './prepare-patch.js';
+import { isPlainObject } from './is-plain-object.js';
 
 /**
  * One difference between a user before and after a PATCH. Objects are compared key by key down to the deepest

@@ -5,7 +5,12 @@
  */
 import { ATTRIBUTES } from './attributes.js';
 
-/** What Auth0's JSON parser answers for a body it will not parse, `__proto__` keys included. */
+/**
+ * What Auth0's JSON parser answers for a body it will not parse, `__proto__` keys included.
+ *
+ * @example
+ * new PatchError(INVALID_JSON_MESSAGE, { path: 'user_metadata.__proto__' });
+ */
 export const INVALID_JSON_MESSAGE = 'Invalid request payload JSON format';
 
 /**

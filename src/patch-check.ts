@@ -3,31 +3,11 @@
  * PATCH may not write (an inferred patch type may carry extra keys), metadata key names with `.` or `$` at any
  * depth, and reserved first-level `app_metadata` names, wherever the key is a literal.
  */
+import type { ReservedAppMetadataName } from './attributes.js';
 import type { JsonInput, UserPatch } from './types.js';
 
 /** A key name Auth0 refuses in metadata: one containing `.` or `$`. */
 type ForbiddenKey = `${string}.${string}` | `${string}$${string}`;
-
-/** First-level `app_metadata` names Auth0 keeps for itself. */
-type ReservedAppMetadataKey =
-  | '__tenant'
-  | '_id'
-  | 'blocked'
-  | 'clientID'
-  | 'created_at'
-  | 'email_verified'
-  | 'email'
-  | 'globalClientID'
-  | 'global_client_id'
-  | 'identities'
-  | 'lastIP'
-  | 'lastLogin'
-  | 'loginsCount'
-  | 'metadata'
-  | 'multifactor_last_modified'
-  | 'multifactor'
-  | 'updated_at'
-  | 'user_id';
 
 /**
  * A JSON value whose literal keys contain no `.` or `$`, at any depth; a refused key becomes `never`. A value
@@ -65,7 +45,7 @@ type CheckKnownPatch<P> = {
     : K extends 'user_metadata'
       ? CheckMetadata<P[K], never>
       : K extends 'app_metadata'
-        ? CheckMetadata<P[K], ReservedAppMetadataKey>
+        ? CheckMetadata<P[K], ReservedAppMetadataName>
         : K extends keyof UserPatch
           ? P[K]
           : never;

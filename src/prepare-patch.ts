@@ -17,10 +17,16 @@ import {
   typeName,
 } from './messages.js';
 import { PatchError } from './patch-error.js';
+import { isPlainObject } from './is-plain-object.js';
 import { formatPath } from './path.js';
 import type { Metadata } from './types.js';
 
-/** A checked metadata patch: its first-level entries, copied (a `null` entry deletes its key). */
+/**
+ * A checked metadata patch: its first-level entries, copied (a `null` entry deletes its key).
+ *
+ * @example
+ * preparePatch({ user_metadata: { color: null } }).changes[0]; // { key: 'user_metadata', kind: 'metadata', changes: { entries: { color: null }, names: ['color'], deletes: true, clears: false } }
+ */
 export type MetadataChanges = {
   readonly entries: Metadata;
   /** The first-level keys of the patch, in its order. */
@@ -31,13 +37,23 @@ export type MetadataChanges = {
   readonly clears: boolean;
 };
 
-/** One root attribute a checked patch changes on the stored user. */
+/**
+ * One root attribute a checked patch changes on the stored user.
+ *
+ * @example
+ * const change: AttributeChange = { key: 'nickname', kind: 'unset' };
+ */
 export type AttributeChange =
   | { readonly key: string; readonly kind: 'set'; readonly value: string | boolean }
   | { readonly key: string; readonly kind: 'unset' }
   | { readonly key: string; readonly kind: 'metadata'; readonly changes: MetadataChanges };
 
-/** A checked PATCH body, ready to merge into any user. */
+/**
+ * A checked PATCH body, ready to merge into any user.
+ *
+ * @example
+ * mergeIntoUser(user, preparePatch(body), new Date());
+ */
 export type PreparedPatch = {
   /** What the patch changes on the stored user, in the patch's order (steering attributes left out). */
   readonly changes: readonly AttributeChange[];
@@ -47,7 +63,12 @@ export type PreparedPatch = {
 
 type StringSpec = Extract<AttributeSpec, { kind: 'string' }>;
 
-/** Which body-level rules apply: all of them for a PATCH; creating a user needs neither. */
+/**
+ * Which body-level rules apply: all of them for a PATCH; creating a user needs neither.
+ *
+ * @example
+ * preparePatch(body, { requireAttribute: false, exclusivePairs: false }); // the rules of creating a user
+ */
 export type BodyRules = {
   /** A body must name at least one attribute ("None of the valid schemas were met"). */
   readonly requireAttribute: boolean;
@@ -55,7 +76,12 @@ export type BodyRules = {
   readonly exclusivePairs: boolean;
 };
 
-/** The rules of `PATCH /api/v2/users/{id}`. */
+/**
+ * The rules of `PATCH /api/v2/users/{id}`.
+ *
+ * @example
+ * preparePatch(body, PATCH_RULES);
+ */
 export const PATCH_RULES: BodyRules = { requireAttribute: true, exclusivePairs: true };
 
 /**
@@ -104,19 +130,6 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES): Pre
     }
   }
   return { changes, setsPassword: typeof body['password'] === 'string' };
-}
-
-/**
- * Whether a value is an object made by `{}`, `JSON.parse` or `Object.create(null)`.
- *
- * @example
- * isPlainObject({}); // true
- * isPlainObject(new Date()); // false
- */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 function prepareMetadata(key: string, value: unknown, description: string): MetadataChanges {

@@ -3,7 +3,7 @@
  * happen and how to avoid it.
  */
 import { formatPath, type PathSegment } from './path.js';
-import { isPlainObject } from './prepare-patch.js';
+import { isPlainObject } from './is-plain-object.js';
 import type { UserChange } from './list-changes.js';
 import type { Auth0User } from './types.js';
 
@@ -40,7 +40,12 @@ export type PreviewWarningCode =
  */
 export type PreviewWarning = { code: PreviewWarningCode; path: string; message: string };
 
-/** The profile size Auth0 documents: 10 KB of JSON. */
+/**
+ * The profile size Auth0 documents: 10 KB of JSON.
+ *
+ * @example
+ * profileSize(user) > PROFILE_SIZE_LIMIT; // past Auth0's documented profile size
+ */
 export const PROFILE_SIZE_LIMIT = 10 * 1024;
 
 const METADATA_KEYS = ['user_metadata', 'app_metadata'] as const;

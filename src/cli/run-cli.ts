@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { applyPatch } from '../apply-patch.js';
 import { diffUsers, UnreachableUserError } from '../diff-users.js';
 import { PatchError } from '../patch-error.js';
-import { isPlainObject } from '../prepare-patch.js';
+import { isPlainObject } from '../is-plain-object.js';
 import { previewPatch } from '../preview-patch.js';
 import type { Auth0User } from '../types.js';
 import { validatePatch } from '../validate-patch.js';
@@ -13,7 +13,12 @@ import { readJson } from './read-json.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
 
-/** What the CLI reads and writes, so that it runs the same in a process and in a test. */
+/**
+ * What the CLI reads and writes, so that it runs the same in a process and in a test.
+ *
+ * @example
+ * const io: CliIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), readStandardInput: () => '', color: false, version: '1.0.0', waitForStop: () => new Promise(() => {}) };
+ */
 export type CliIo = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;

@@ -1,4 +1,9 @@
-/** The text of `auth0-user-patch --help`. */
+/**
+ * The text of `auth0-user-patch --help`.
+ *
+ * @example
+ * process.stdout.write(USAGE);
+ */
 export const USAGE = `Usage: auth0-user-patch <command> [options]
 
 Do offline what Auth0's PATCH /api/v2/users/{id} does.

@@ -1,7 +1,8 @@
 import { mergeIntoUser } from '../apply-patch.js';
 import { propertyMessage, typeName } from '../messages.js';
 import { PatchError } from '../patch-error.js';
-import { isPlainObject, preparePatch } from '../prepare-patch.js';
+import { isPlainObject } from '../is-plain-object.js';
+import { preparePatch } from '../prepare-patch.js';
 import type { Auth0User } from '../types.js';
 
 /** Creating a user takes the attributes a PATCH takes, with neither the "something to update" nor the pair rules. */

@@ -81,7 +81,12 @@ export function errorResponse(error: PatchError): Response {
   return jsonResponse(error.statusCode, error);
 }
 
-/** Auth0's 400 for a body that is not JSON. */
+/**
+ * Auth0's 400 for a body that is not JSON.
+ *
+ * @example
+ * invalidJson().status; // 400
+ */
 export const invalidJson = (): Response => errorResponse(new PatchError(INVALID_JSON_MESSAGE));
 
 /**
