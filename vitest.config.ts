@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Several tests spawn node, tsc or the CLI; on a two-core CI machine running test files in parallel, the
+    // default 5 s can be too short for a cold start.
+    testTimeout: 20_000,
     typecheck: {
       enabled: true,
       include: ['test/**/*.test-d.ts'],

@@ -3,7 +3,7 @@ import { jsonEqual } from './json-equal.js';
 import { setOwn } from './own-keys.js';
 import { formatPath } from './path.js';
 import { isPlainObject } from './is-plain-object.js';
-import type { Auth0User, Metadata, UserPatch } from './types.js';
+import type { Metadata, UserInput, UserPatch } from './types.js';
 import { validatePatch } from './validate-patch.js';
 
 /**
@@ -45,7 +45,7 @@ const BOOKKEEPING = new Set(['updated_at', 'last_password_reset']);
  * );
  * // [ { email: 'b@example.com', user_metadata: { color: null } }, { username: 'jane_doe' } ]
  */
-export function diffUsers(before: Auth0User, after: Auth0User): UserPatch[] {
+export function diffUsers(before: UserInput, after: UserInput): UserPatch[] {
   const body: Record<string, unknown> = {};
   const unreachable: string[] = [];
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -76,7 +76,7 @@ export function diffUsers(before: Auth0User, after: Auth0User): UserPatch[] {
 function diffMetadata(
   key: string,
   was: unknown,
-  after: Auth0User,
+  after: UserInput,
   body: Record<string, unknown>,
   unreachable: string[],
 ): void {

@@ -2,7 +2,7 @@ import { applyPatch } from './apply-patch.js';
 import { listChanges, type UserChange } from './list-changes.js';
 import { PatchError } from './patch-error.js';
 import { findWarnings, type PreviewWarning } from './preview-warnings.js';
-import type { ApplyOptions, Auth0User } from './types.js';
+import type { ApplyOptions, Auth0User, UserInput } from './types.js';
 
 /**
  * What a PATCH would do: the resulting user, every change, the surprises, or Auth0's refusal.
@@ -32,14 +32,14 @@ export type PatchPreview = {
  * //            { path: 'user_metadata.addresses.work', kind: 'removed', before: '2 Work Way' }]
  * // warnings: [{ code: 'nested-key-dropped', path: 'user_metadata.addresses.work', message: '...' }]
  */
-export function previewPatch(user: Auth0User, patch: unknown, options: ApplyOptions = {}): PatchPreview {
+export function previewPatch(user: UserInput, patch: unknown, options: ApplyOptions = {}): PatchPreview {
   let after: Auth0User;
   try {
-    after = applyPatch(user, patch as never, options);
+    after = applyPatch(user as Auth0User, patch as never, options);
   } catch (error) {
     if (error instanceof PatchError) return { changes: [], warnings: [], error };
     throw error;
   }
   const changes = listChanges(user, after);
-  return { user: after, changes, warnings: findWarnings(user, patch as Record<string, unknown>, after, changes) };
+  return { user: after, changes, warnings: findWarnings(user as Auth0User, patch as Record<string, unknown>, after, changes) };
 }

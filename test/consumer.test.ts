@@ -10,7 +10,7 @@ const project = fileURLToPath(new URL('consumer/tsconfig.json', import.meta.url)
 it('compiles a consumer of dist with skipLibCheck: false and without exactOptionalPropertyTypes', () => {
   const run = () => execFileSync(process.execPath, [tsc, '-p', project], { encoding: 'utf8', stdio: 'pipe' });
   expect(run).not.toThrow();
-});
+}, 60_000);
 
 it('inlines type-fest: the declarations import no other package', async () => {
   const { readdir, readFile } = await import('node:fs/promises');

@@ -91,6 +91,15 @@ describe('result types', () => {
   });
 });
 
+describe('the other functions take readonly users too', () => {
+  it('accepts a frozen user in previewPatch and diffUsers', async () => {
+    const { previewPatch, diffUsers } = await import('../src/index.js');
+    const frozen = Object.freeze({ user_id: 'auth0|1', identities: Object.freeze([{ provider: 'auth0' }] as const) });
+    expectTypeOf(previewPatch(frozen, { blocked: true }).user).toEqualTypeOf<Auth0User | undefined>();
+    expectTypeOf(diffUsers(frozen, frozen)).toEqualTypeOf<UserPatch[]>();
+  });
+});
+
 describe('the README example', () => {
   it('has the type the README shows', () => {
     const jd = { user_id: 'auth0|1', nickname: 'jd', user_metadata: { hobby: 'surfing', addresses: { home: '1 Home Road' } } };
