@@ -3,7 +3,7 @@ import { jsonEqual } from './json-equal.js';
 import { setOwn } from './own-keys.js';
 import { formatPath } from './path.js';
 import { isPlainObject } from './is-plain-object.js';
-import type { Metadata, UserInput, UserPatch } from './types.js';
+import type { Auth0User, Metadata, UserInput, UserPatch } from './types.js';
 import { validatePatch } from './validate-patch.js';
 
 /**
@@ -46,15 +46,17 @@ const BOOKKEEPING = new Set(['updated_at', 'last_password_reset']);
  * // [ { email: 'b@example.com', user_metadata: { color: null } }, { username: 'jane_doe' } ]
  */
 export function diffUsers(before: UserInput, after: UserInput): UserPatch[] {
+  const from = before as Auth0User;
+  const to = after as Auth0User;
   const body: Record<string, unknown> = {};
   const unreachable: string[] = [];
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const keys = new Set([...Object.keys(from), ...Object.keys(to)]);
   for (const key of keys) {
-    if (BOOKKEEPING.has(key) || jsonEqual(before[key], after[key])) continue;
+    if (BOOKKEEPING.has(key) || jsonEqual(from[key], to[key])) continue;
     const spec = ATTRIBUTES.get(key);
     if (spec === undefined || !spec.stored) unreachable.push(key);
-    else if (spec.kind === 'metadata') diffMetadata(key, before[key], after, body, unreachable);
-    else if (Object.hasOwn(after, key)) body[key] = after[key];
+    else if (spec.kind === 'metadata') diffMetadata(key, from[key], to, body, unreachable);
+    else if (Object.hasOwn(to, key)) body[key] = to[key];
     else if (spec.kind === 'string' && spec.nullable) body[key] = null;
     else unreachable.push(key);
   }
@@ -76,7 +78,7 @@ export function diffUsers(before: UserInput, after: UserInput): UserPatch[] {
 function diffMetadata(
   key: string,
   was: unknown,
-  after: UserInput,
+  after: Auth0User,
   body: Record<string, unknown>,
   unreachable: string[],
 ): void {

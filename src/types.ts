@@ -83,12 +83,12 @@ export type Auth0User = {
 };
 
 /**
- * A user as {@link applyPatch} takes it: any object, readonly or frozen included.
+ * A user as {@link applyPatch} takes it: any object, typed by an interface or a type alias, readonly or frozen.
  *
  * @example
  * const user: UserInput = Object.freeze({ user_id: 'auth0|1', identities: Object.freeze([]) });
  */
-export type UserInput = { readonly [key: string]: unknown };
+export type UserInput = object;
 
 /**
  * The body of `PATCH /api/v2/users/{id}`: the attributes the Management API lets a PATCH write.

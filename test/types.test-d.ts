@@ -100,6 +100,17 @@ describe('the other functions take readonly users too', () => {
   });
 });
 
+describe('users typed by an interface', () => {
+  it('are accepted, and the result is computed from them', () => {
+    interface MyUser {
+      user_id: string;
+      user_metadata: { hobby: string };
+    }
+    const mine: MyUser = { user_id: 'auth0|1', user_metadata: { hobby: 'surfing' } };
+    expectTypeOf(applyPatch(mine, { user_metadata: { color: 'pink' } }).user_metadata).toEqualTypeOf<{ hobby: string; color: string }>();
+  });
+});
+
 describe('the README example', () => {
   it('has the type the README shows', () => {
     const jd = { user_id: 'auth0|1', nickname: 'jd', user_metadata: { hobby: 'surfing', addresses: { home: '1 Home Road' } } };
