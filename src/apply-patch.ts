@@ -28,13 +28,13 @@ import type { ApplyOptions, Auth0User, Metadata, UserInput, UserPatch } from './
  *
  * The return type follows the same rules when the types of `user` and `patch` are known (see
  * {@link PatchedUser}), and a literal patch with a key a PATCH may not write does not compile (see
- * {@link CheckPatch}).
+ * {@link CheckPatch}). A user typed as possibly missing (`users.get(id)`) is accepted: missing, it is the 404.
  */
-export function applyPatch<U extends UserInput, P extends UserPatch, O extends ApplyOptions = ApplyOptions>(
-  user: U,
-  patch: P & NoInfer<CheckPatch<P>>,
-  options?: O,
-): PatchedUser<U, P, O>;
+export function applyPatch<
+  U extends UserInput | null | undefined,
+  P extends UserPatch,
+  O extends ApplyOptions = ApplyOptions,
+>(user: U, patch: P & NoInfer<CheckPatch<P>>, options?: O): PatchedUser<NonNullable<U>, P, O>;
 export function applyPatch(user: Auth0User, patch: UserPatch, options?: ApplyOptions): Auth0User {
   const prepared = preparePatch(patch);
   const now = options?.now;

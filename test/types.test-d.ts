@@ -100,6 +100,13 @@ describe('the other functions take readonly users too', () => {
   });
 });
 
+describe('a user that may be missing', () => {
+  it('compiles, and types the result from the user that is there', () => {
+    const store = new Map([['auth0|1', user]]);
+    expectTypeOf(applyPatch(store.get('auth0|1'), { blocked: true }).logins_count).toEqualTypeOf<number>();
+  });
+});
+
 describe('users typed by an interface', () => {
   it('are accepted, and the result is computed from them', () => {
     interface MyUser {

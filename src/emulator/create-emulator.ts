@@ -120,7 +120,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const body = await readJsonBody(request, bodyLimit);
     if (body instanceof Response) return body;
     // Read, patch and write without awaiting in between: concurrent PATCHes of one user cannot lose an update.
-    const updated = attempt(() => applyPatch(users.get(id) as Auth0User, body as never, { now: now() }));
+    const updated = attempt(() => applyPatch(users.get(id), body as never, { now: now() }));
     if (updated instanceof Response) return updated;
     users.set(id, deepFreeze(updated));
     return jsonResponse(200, updated);
