@@ -97,17 +97,21 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES): Pre
     throw new PatchError(bodyMessage('Expected a JSON object but found a symbol key'));
   }
   const keys = Object.keys(body);
+  const specs: AttributeSpec[] = [];
   let disallowed: string[] | undefined;
   for (const key of keys) {
     if (key === '__proto__') throw new PatchError(INVALID_JSON_MESSAGE, { path: key });
-    if (!ATTRIBUTES.has(key)) (disallowed ??= []).push(key);
+    const spec = ATTRIBUTES.get(key);
+    if (spec === undefined) (disallowed ??= []).push(key);
+    else specs.push(spec);
   }
   if (disallowed !== undefined) throw new PatchError(additionalPropertiesMessage(disallowed));
   if (rules.requireAttribute && keys.length === 0) throw new PatchError(noValidSchemaMessage());
 
   const changes: AttributeChange[] = [];
-  for (const key of keys) {
-    const spec = ATTRIBUTES.get(key) as AttributeSpec;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
+    const spec = specs[index] as AttributeSpec;
     const value = body[key];
     if (spec.kind === 'metadata') {
       changes.push({ key, kind: 'metadata', changes: prepareMetadata(key, value, spec.description) });
