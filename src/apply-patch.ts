@@ -103,8 +103,9 @@ function newValue(user: Auth0User, change: AttributeChange): unknown {
  */
 function mergeMetadata(existing: unknown, changes: MetadataChanges): Metadata {
   const merged: Metadata = {};
-  if (changes.clears) return merged;
   const { entries, names } = changes;
+  // `{}` clears the metadata.
+  if (names.length === 0) return merged;
   if (isPlainObject(existing)) {
     const base = existing as Metadata;
     const ownKeysOnly = !inheritsEnumerableKeys();

@@ -142,6 +142,14 @@ export type ReservedAppMetadataName = (typeof RESERVED_APP_METADATA_NAMES)[numbe
 export const RESERVED_APP_METADATA_KEYS: ReadonlySet<string> = new Set(RESERVED_APP_METADATA_NAMES);
 
 /**
+ * Attributes a PATCH moves by itself (with `options.now`): a difference in them is not a change anyone sent.
+ *
+ * @example
+ * STAMPED_ATTRIBUTES.has('updated_at'); // true
+ */
+export const STAMPED_ATTRIBUTES: ReadonlySet<string> = new Set(['updated_at', 'last_password_reset']);
+
+/**
  * The deepest a patch may nest, counting the body as level 0: MongoDB, which Auth0 stores users in, stops at 100.
  *
  * @example

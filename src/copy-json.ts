@@ -7,6 +7,7 @@
  * nothing unless something is refused.
  */
 import { MAX_DEPTH } from './attributes.js';
+import { isPlainObject } from './is-plain-object.js';
 import { typeName } from './messages.js';
 import type { PathSegment } from './path.js';
 import type { JsonValue, Metadata } from './types.js';
@@ -106,18 +107,16 @@ function copyArray(source: readonly unknown[], depth: number): JsonValue[] {
 }
 
 function copyObject(source: object, depth: number): Metadata {
-  const prototype: unknown = Object.getPrototypeOf(source);
-  if (prototype !== Object.prototype && prototype !== null) throw new JsonFault(notJsonDetail(source), 'value');
+  if (!isPlainObject(source)) throw new JsonFault(notJsonDetail(source), 'value');
   rejectSymbolKeys(source);
-  const record = source as Record<string, unknown>;
-  const keys = Object.keys(record);
+  const keys = Object.keys(source);
   const copy: Metadata = {};
   let index = 0;
   try {
     for (; index < keys.length; index++) {
       const key = keys[index] as string;
       checkKeyName(key);
-      copy[key] = copyJsonValue(record[key], depth + 1);
+      copy[key] = copyJsonValue(source[key], depth + 1);
     }
   } catch (fault) {
     throw stepOut(fault, keys[index] as string, source);

@@ -1,4 +1,4 @@
-import { ATTRIBUTES } from './attributes.js';
+import { ATTRIBUTES, STAMPED_ATTRIBUTES } from './attributes.js';
 import { jsonEqual } from './json-equal.js';
 import { setOwn } from './own-keys.js';
 import { formatPath } from './path.js';
@@ -27,8 +27,6 @@ export class UnreachableUserError extends Error {
   }
 }
 
-/** Attributes a PATCH moves by itself: their difference is not a change to send. */
-const BOOKKEEPING = new Set(['updated_at', 'last_password_reset']);
 
 /**
  * The shortest list of PATCH bodies that, applied in order with {@link applyPatch}, turn `before` into `after`:
@@ -52,7 +50,7 @@ export function diffUsers(before: UserInput, after: UserInput): UserPatch[] {
   const unreachable: string[] = [];
   const keys = new Set([...Object.keys(from), ...Object.keys(to)]);
   for (const key of keys) {
-    if (BOOKKEEPING.has(key) || jsonEqual(from[key], to[key])) continue;
+    if (STAMPED_ATTRIBUTES.has(key) || jsonEqual(from[key], to[key])) continue;
     const spec = ATTRIBUTES.get(key);
     if (spec === undefined || !spec.stored) unreachable.push(key);
     else if (spec.kind === 'metadata') diffMetadata(key, from[key], to, body, unreachable);

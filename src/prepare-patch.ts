@@ -25,16 +25,14 @@ import type { Metadata } from './types.js';
  * A checked metadata patch: its first-level entries, copied (a `null` entry deletes its key).
  *
  * @example
- * preparePatch({ user_metadata: { color: null } }).changes[0]; // { key: 'user_metadata', kind: 'metadata', changes: { entries: { color: null }, names: ['color'], deletes: true, clears: false } }
+ * preparePatch({ user_metadata: { color: null } }).changes[0]; // { key: 'user_metadata', kind: 'metadata', changes: { entries: { color: null }, names: ['color'], deletes: true } }
  */
 export type MetadataChanges = {
   readonly entries: Metadata;
   /** The first-level keys of the patch, in its order. */
   readonly names: readonly string[];
-  /** Some entry is `null`. */
+  /** Some entry is `null` (kept so that a merge without deletions skips the per-key lookup). */
   readonly deletes: boolean;
-  /** The patch is `{}`, which clears the metadata. */
-  readonly clears: boolean;
 };
 
 /**
@@ -160,7 +158,7 @@ function prepareMetadata(key: string, value: unknown, description: string): Meta
   } catch (fault) {
     throw toPatchError(stepOut(fault, names[index] as string, value), key, description);
   }
-  return { entries, names, deletes, clears: names.length === 0 };
+  return { entries, names, deletes };
 }
 
 function toPatchError(fault: unknown, key: string, description: string): unknown {

@@ -2,6 +2,7 @@
  * The surprises Auth0 users keep filing issues about, found in a PATCH before it is sent: each says what will
  * happen and how to avoid it.
  */
+import { STAMPED_ATTRIBUTES } from './attributes.js';
 import { formatPath, type PathSegment } from './path.js';
 import { isPlainObject } from './is-plain-object.js';
 import type { UserChange } from './list-changes.js';
@@ -50,9 +51,6 @@ export const PROFILE_SIZE_LIMIT = 10 * 1024;
 
 const METADATA_KEYS = ['user_metadata', 'app_metadata'] as const;
 
-/** Root attributes a PATCH moves by itself, which do not make it a change. */
-const BOOKKEEPING = new Set(['updated_at', 'last_password_reset']);
-
 /**
  * The warnings for a PATCH that Auth0 accepts.
  *
@@ -86,7 +84,7 @@ export function findWarnings(
     }
   }
   if (Object.hasOwn(before, 'app_metadata') && !Object.hasOwn(after, 'app_metadata')) warnings.push(appMetadataRemoved());
-  if (changes.every((change) => BOOKKEEPING.has(change.path)) && typeof patch['password'] !== 'string') {
+  if (changes.every((change) => STAMPED_ATTRIBUTES.has(change.path)) && typeof patch['password'] !== 'string') {
     warnings.push({
       code: 'no-change',
       path: '',

@@ -10,7 +10,7 @@ import { UsageError } from './usage-error.js';
  * readJson('examples/auth0-page/user.json', () => ''); // the parsed user
  */
 export function readJson(argument: string, readStandardInput: () => string): unknown {
-  const name = argument === '-' ? 'standard input' : argument;
+  const name = inputName(argument);
   let text: string;
   try {
     text = argument === '-' ? readStandardInput() : readFileSync(argument, 'utf8');
@@ -25,6 +25,16 @@ export function readJson(argument: string, readStandardInput: () => string): unk
     const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/, '');
     throw new UsageError(`${name} is not valid JSON${place}: ${reason}`);
   }
+}
+
+/**
+ * How messages name a file argument: `-` is standard input.
+ *
+ * @example
+ * inputName('-'); // 'standard input'
+ */
+export function inputName(argument: string): string {
+  return argument === '-' ? 'standard input' : argument;
 }
 
 function lineAndColumn(text: string, offset: number): string {

@@ -9,7 +9,7 @@ import { validatePatch } from '../validate-patch.js';
 import { createEmulator } from '../emulator/create-emulator.js';
 import { randomHex } from '../emulator/create-user.js';
 import { renderPreview } from './preview-report.js';
-import { readJson } from './read-json.js';
+import { inputName, readJson } from './read-json.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -104,7 +104,7 @@ function twoFiles(command: string, files: readonly string[], read: (file: string
   }
   const [userFile, secondFile] = files as [string, string];
   const user = read(userFile);
-  if (!isPlainObject(user)) throw new UsageError(`${userFile === '-' ? 'standard input' : userFile} must hold a user (a JSON object)`);
+  if (!isPlainObject(user)) throw new UsageError(`${inputName(userFile)} must hold a user (a JSON object)`);
   return [user as Auth0User, read(secondFile)];
 }
 
@@ -123,7 +123,7 @@ function preview(io: CliIo, asJson: boolean, user: Auth0User, patch: unknown): n
 }
 
 function diff(io: CliIo, before: Auth0User, after: unknown, afterFile: string): number {
-  if (!isPlainObject(after)) throw new UsageError(`${afterFile === '-' ? 'standard input' : afterFile} must hold a user (a JSON object)`);
+  if (!isPlainObject(after)) throw new UsageError(`${inputName(afterFile)} must hold a user (a JSON object)`);
   try {
     return print(io, `${JSON.stringify(diffUsers(before, after as Auth0User), null, 2)}\n`);
   } catch (error) {
