@@ -1,5 +1,5 @@
 /** The emulator suite against the TypeScript source. */
 import * as emulator from '../src/emulator/index.js';
-import { emulatorSuite } from './suites/emulator.suite.js';
+import { emulatorSuite } from './suites/emulator/index.js';
 
 emulatorSuite(emulator);

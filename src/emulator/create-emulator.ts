@@ -1,169 +1,191 @@
-import { applyPatch } from '../apply-patch.js';
-import { inexistentUserError, PatchError } from '../patch-error.js';
+import { PatchError } from '../patch-error.js';
 import type { Auth0User } from '../types.js';
-import { createUser } from './create-user.js';
-import { deepFreeze } from './deep-freeze.js';
-import { listen, type EmulatorServer, type ListenOptions } from './listen.js';
-import { listUsers } from './list-users.js';
-import { readJsonBody } from './read-body.js';
-import {
-  errorResponse,
-  jsonResponse,
-  methodNotAllowed,
-  notFound,
-  unauthorized,
-  userExists,
-} from './responses.js';
+import { authenticate, checkScopes } from './auth/authenticate.js';
+import { checkClients, type EmulatorClient } from './auth/clients.js';
+import { createSigningKey } from './auth/jwt.js';
+import { issueToken } from './auth/token-endpoint.js';
+import { BodyFault, type EmulatorRequest, type EmulatorResponse } from './http/exchange.js';
+import { fromWebRequest, toWebResponse } from './http/fetch-adapter.js';
+import { listen, type EmulatorServer, type ListenOptions } from './http/listen.js';
+import { readQuery } from './http/query-params.js';
+import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { Refusal } from './http/refusal.js';
+import { apiError, internalError, invalidJson, notEmulated, notFound, patchErrorResponse, payloadTooLarge } from './http/responses.js';
+import { createRouter, type RouteContext } from './http/router.js';
+import { randomHex } from './random-hex.js';
+import { MANAGEMENT_API_ROUTES } from './routes/management-api-routes.js';
+import { checkSeedUser } from './store/check-seed-user.js';
+import { checkConnections, type EmulatorConnection } from './store/connections.js';
+import { createUserStore } from './store/user-store.js';
+import type { Tenant } from './tenant.js';
+import { userRoutes } from './users/user-routes.js';
 
 /**
- * Options of {@link createEmulator}.
+ * Options of {@link createEmulator}. Give `clients` (the SDK's client-credentials set-up), a fixed `token`, or
+ * both.
  *
  * @example
- * const options: EmulatorOptions = { token: 'test-token', users: [{ user_id: 'auth0|1', email: 'jane@example.com' }] };
+ * const options: EmulatorOptions = {
+ *   clients: [{ clientId: 'test-client', clientSecret: 'test-secret' }],
+ *   users: [{ user_id: 'auth0|1', email: 'jane@example.com' }],
+ * };
  */
 export type EmulatorOptions = {
-  /** The bearer token every request must carry. */
-  token: string;
-  /** The users the store starts with; each needs a `user_id`. */
+  /** Applications that may get tokens from `POST /oauth/token` with their id and secret. */
+  clients?: readonly EmulatorClient[];
+  /** A fixed bearer token that grants every scope, as a token from Auth0's API explorer would. */
+  token?: string;
+  /**
+   * The tenant's domain (`tenant.example`): tokens are issued for `https://{domain}/api/v2/` and by
+   * `https://{domain}/`. Defaults to the `Host` each request was sent to.
+   */
+  domain?: string;
+  /** The users the store starts with; each needs a `user_id`. Checked: a malformed one is a `TypeError`. */
   users?: readonly Auth0User[];
-  /** The clock, for `created_at` and `updated_at`. Defaults to the system clock. */
+  /** The tenant's connections. Defaults to the database connection `Username-Password-Authentication`. */
+  connections?: readonly EmulatorConnection[];
+  /** The clock, for `created_at`, `updated_at`, tokens and rate limits. Defaults to the system clock. */
   now?: () => Date;
   /** The largest request body accepted, in bytes; larger ones get a 413. Defaults to 1 MB (1,048,576). */
   bodyLimit?: number;
+  /** Opt-in: answer Auth0's 429 past `limit` Management API requests in a window. */
+  rateLimit?: RateLimitOptions;
 };
 
 /**
- * An emulated Auth0 tenant's users endpoints of the Management API v2.
+ * An emulated Auth0 tenant, for the official SDK to talk to.
  *
  * @example
  * const auth0 = createEmulator({ token: 'test-token' });
  * const response = await auth0.fetch(new Request('https://tenant.example/api/v2/users', { headers: { authorization: 'Bearer test-token' } }));
  */
 export type Emulator = {
-  /** Answers one request as the Management API would: plugs into MSW, Hono, Bun, Deno or a service worker. */
+  /** Answers one request as Auth0 would: plugs into MSW, Hono, Bun, Deno, a service worker or the SDK's `fetch` option. */
   fetch(request: Request): Promise<Response>;
-  /** Serves {@link Emulator.fetch} over HTTP with `node:http`. */
+  /** Serves the emulator over HTTP with `node:http`. */
   listen(options?: ListenOptions): Promise<EmulatorServer>;
-  /** The stored users by `user_id`, frozen, for assertions in tests. */
+  /** The stored users by `user_id`, frozen: a read-only view, for assertions in tests. */
   readonly users: ReadonlyMap<string, Auth0User>;
+  /** Empties the store, then stores `users` (checked as `options.users` is): a fresh tenant for the next test. */
+  reset(users?: readonly Auth0User[]): void;
 };
 
-const USERS_PATH = /^\/api\/v2\/users\/?$/;
-const USER_PATH = /^\/api\/v2\/users\/([^/]+)\/?$/;
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+const ALL_SCOPES = [...new Set(MANAGEMENT_API_ROUTES.flatMap((route) => route.scopes))].sort();
 
 /**
- * Creates an emulator of Auth0's users endpoints under `/api/v2` that the official SDK can talk to:
- * `POST /users`, `GET /users`, `GET /users/{id}`, `PATCH /users/{id}` (through {@link applyPatch}, so every
- * rule of this library applies) and `DELETE /users/{id}`, with Auth0's status codes and error bodies. Each request
- * is atomic: a refused one changes nothing, and concurrent PATCHes of one user never lose an update.
+ * Creates an emulated Auth0 tenant: `POST /oauth/token` (client credentials) and the users routes of the
+ * Management API v2 (create, search, read, read by email, update through {@link applyPatch}, delete), with Auth0's
+ * scopes, status codes and error bodies. Every other route of Auth0's Management API answers 501; a route Auth0
+ * does not have answers 404. Each request is atomic: a refused one changes nothing, and concurrent PATCHes of one
+ * user never lose an update.
  *
  * @example
- * const auth0 = createEmulator({ token: 'test-token', now: () => new Date('2026-01-01T00:00:00.000Z') });
- * const management = new ManagementClient({ domain: 'tenant.example', token: 'test-token', fetch: (url, init) => auth0.fetch(new Request(url, init)) });
- * await management.users.update('auth0|1', { user_metadata: { color: 'pink' } });
+ * const auth0 = createEmulator({ clients: [{ clientId: 'test-client', clientSecret: 'test-secret' }] });
+ * const management = new ManagementClient({
+ *   domain: 'tenant.example',
+ *   clientId: 'test-client',
+ *   clientSecret: 'test-secret',
+ *   fetch: (url, init) => auth0.fetch(new Request(url, init)),
+ * });
+ * await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
  */
 export function createEmulator(options: EmulatorOptions): Emulator {
-  const { token, now = () => new Date(), bodyLimit = DEFAULT_BODY_LIMIT } = options;
-  if (typeof token !== 'string' || token === '') throw new TypeError('createEmulator: options.token must be a non-empty string');
-  const users = new Map<string, Auth0User>();
-  for (const user of options.users ?? []) {
-    if (typeof user.user_id !== 'string') throw new TypeError('createEmulator: every user in options.users needs a user_id');
-    users.set(user.user_id, deepFreeze(structuredClone(user)));
+  if (typeof options !== 'object' || options === null) throw new TypeError('createEmulator: options must be an object');
+  const { token, domain, now = () => new Date(), bodyLimit = DEFAULT_BODY_LIMIT } = options;
+  if (token !== undefined && (typeof token !== 'string' || token === '')) throw new TypeError('createEmulator: options.token must be a non-empty string');
+  const clients = checkClients(options.clients, ALL_SCOPES);
+  if (token === undefined && clients.size === 0) throw new TypeError('createEmulator: give options.clients, options.token, or both');
+  if (domain !== undefined && (typeof domain !== 'string' || !/^[^\s/:]+(:\d+)?$/.test(domain))) {
+    throw new TypeError('createEmulator: options.domain must be a host name such as tenant.example, without a scheme');
   }
-
-  async function route(request: Request): Promise<Response> {
-    const { pathname, searchParams } = new URL(request.url);
-    const many = USERS_PATH.test(pathname);
-    const one = USER_PATH.exec(pathname);
-    if (!many && one === null) return notFound();
-    const authorization = request.headers.get('authorization');
-    if (authorization === null || !/^Bearer\s/i.test(authorization)) return unauthorized(false);
-    if (authorization.replace(/^Bearer\s+/i, '') !== token) return unauthorized(true);
-    if (many) {
-      if (request.method === 'GET') return listUsers([...users.values()], searchParams);
-      if (request.method === 'POST') return create(request);
-      return methodNotAllowed(['GET', 'POST']);
+  if (typeof now !== 'function') throw new TypeError('createEmulator: options.now must be a function that returns a Date');
+  if (!Number.isInteger(bodyLimit) || bodyLimit < 1) throw new TypeError('createEmulator: options.bodyLimit must be a positive integer');
+  const connections = checkConnections(options.connections);
+  const limiter = createRateLimiter(options.rateLimit);
+  const store = createUserStore();
+  const seed = (users: unknown, where: string) => {
+    if (users === undefined) return [];
+    if (!Array.isArray(users)) throw new TypeError(`${where} must be an array of users`);
+    const checked = users.map((user: unknown, index) => checkSeedUser(user, `${where}[${index}]`));
+    const ids = new Set<string>();
+    for (const user of checked) {
+      if (ids.has(user.user_id as string)) throw new TypeError(`${where}: user_id ${user.user_id} appears twice`);
+      ids.add(user.user_id as string);
     }
-    const id = decodeId(one?.[1] ?? '');
-    if (id === undefined) return errorResponse(inexistentUserError());
-    switch (request.method) {
-      case 'GET':
-        return read(id);
-      case 'PATCH':
-        return update(id, request);
-      case 'DELETE':
-        users.delete(id);
-        return new Response(null, { status: 204 });
-      default:
-        return methodNotAllowed(['GET', 'PATCH', 'DELETE']);
-    }
-  }
-
-  async function create(request: Request): Promise<Response> {
-    const body = await readJsonBody(request, bodyLimit);
-    if (body instanceof Response) return body;
-    // From here on nothing awaits, so the check for an existing user and the insert are one atomic step.
-    const user = attempt(() => createUser(body, now()));
-    if (user instanceof Response) return user;
-    if (users.has(user.user_id as string) || emailTaken(user)) return userExists();
-    users.set(user.user_id as string, deepFreeze(user));
-    return jsonResponse(201, user);
-  }
-
-  function read(id: string): Response {
-    const user = users.get(id);
-    return user === undefined ? errorResponse(inexistentUserError()) : jsonResponse(200, user);
-  }
-
-  async function update(id: string, request: Request): Promise<Response> {
-    const body = await readJsonBody(request, bodyLimit);
-    if (body instanceof Response) return body;
-    // Read, patch and write without awaiting in between: concurrent PATCHes of one user cannot lose an update.
-    const updated = attempt(() => applyPatch(users.get(id), body as never, { now: now() }));
-    if (updated instanceof Response) return updated;
-    users.set(id, deepFreeze(updated));
-    return jsonResponse(200, updated);
-  }
-
-  function emailTaken(candidate: Auth0User): boolean {
-    const email = candidate.email?.toLowerCase();
-    const connection = candidate.identities?.[0]?.connection;
-    if (email === undefined) return false;
-    for (const user of users.values()) {
-      if (user.email?.toLowerCase() === email && user.identities?.[0]?.connection === connection) return true;
-    }
-    return false;
-  }
-
-  const emulator: Emulator = {
-    async fetch(request) {
-      try {
-        return await route(request);
-      } catch (error) {
-        return jsonResponse(500, { statusCode: 500, error: 'Internal Server Error', message: (error as Error).message });
-      }
-    },
-    listen: (listenOptions) => listen(emulator.fetch, listenOptions),
-    users,
+    return checked;
   };
-  return emulator;
-}
+  store.replaceAll(seed(options.users, 'createEmulator: options.users'));
 
-/** Runs a step that may be refused, turning Auth0's refusal into its response. */
-function attempt<T>(step: () => T): T | Response {
-  try {
-    return step();
-  } catch (error) {
-    if (error instanceof PatchError) return errorResponse(error);
-    throw error;
-  }
-}
+  let signingKey: Promise<CryptoKey> | undefined;
+  const key = () => (signingKey ??= createSigningKey());
+  const keyId = randomHex(8);
+  const tenantDomain = (request: EmulatorRequest) => domain ?? request.host;
+  const clock = () => {
+    const time = now();
+    if (!(time instanceof Date) || !Number.isFinite(time.getTime())) throw new TypeError('createEmulator: options.now must return a valid Date');
+    return time;
+  };
 
-function decodeId(encoded: string): string | undefined {
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    return undefined;
+  const readJson = async ({ request }: RouteContext): Promise<unknown> => {
+    let text: string;
+    try {
+      text = await request.readBody();
+    } catch (fault) {
+      if (fault instanceof BodyFault) throw new Refusal(fault.kind === 'too-large' ? payloadTooLarge(bodyLimit) : invalidJson());
+      throw fault;
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new Refusal(invalidJson());
+    }
+  };
+  const tenant: Tenant = { users: store, connections, now: clock, readJson };
+  const route = createRouter(userRoutes(tenant), MANAGEMENT_API_ROUTES);
+
+  async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
+    if (request.path === '/oauth/token') {
+      if (request.method !== 'POST') return notFound();
+      return issueToken(request, { clients, key, keyId, domain: tenantDomain, now: clock, bodyLimit });
+    }
+    const resolution = route(request);
+    if (resolution.kind === 'not-found') return notFound();
+    if (resolution.kind === 'bad-path') return apiError(400, 'Invalid request URL');
+    const limit = limiter?.(clock());
+    if (limit?.refusal !== undefined) return limit.refusal;
+    const response = await answerApi(request, resolution);
+    return limit === undefined ? response : { ...response, headers: { ...response.headers, ...limit.headers } };
   }
+
+  async function answerApi(request: EmulatorRequest, resolution: Exclude<ReturnType<typeof route>, { kind: 'not-found' | 'bad-path' }>): Promise<EmulatorResponse> {
+    const grant = await authenticate(request, { token, key, domain: tenantDomain, now: clock });
+    if (!('scopes' in grant)) return grant;
+    if (resolution.kind === 'not-emulated') return notEmulated(resolution.route.method, resolution.route.path);
+    const forbidden = checkScopes(grant, resolution.scopes);
+    if (forbidden !== undefined) return forbidden;
+    try {
+      const query = readQuery(request.query, resolution.route.query ?? {});
+      return await resolution.route.handle({ request, params: resolution.params, query, grant });
+    } catch (error) {
+      if (error instanceof Refusal) return error.response;
+      if (error instanceof PatchError) return patchErrorResponse(error);
+      throw error;
+    }
+  }
+
+  async function handle(request: EmulatorRequest): Promise<EmulatorResponse> {
+    try {
+      return await answer(request);
+    } catch {
+      return internalError();
+    }
+  }
+
+  return Object.freeze({
+    fetch: async (request: Request) => toWebResponse(await handle(fromWebRequest(request, bodyLimit))),
+    listen: (listenOptions?: ListenOptions) => listen(handle, bodyLimit, listenOptions),
+    users: store.view,
+    reset: (users?: readonly Auth0User[]) => store.replaceAll(seed(users, 'reset: users')),
+  });
 }

@@ -1,0 +1,163 @@
+/** Serves the router over HTTP with `node:http` directly: no web `Request` is built, and no request can crash it. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyFault, decodeUtf8, type EmulatorRequest, type EmulatorResponse } from './exchange.js';
+import { apiError, internalError } from './responses.js';
+
+/**
+ * Options of {@link Emulator.listen}.
+ *
+ * @example
+ * const options: ListenOptions = { port: 0, host: '127.0.0.1', headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+ */
+export type ListenOptions = {
+  /** The TCP port, an integer from 0 to 65535; `0` (the default) picks a free one. */
+  port?: number;
+  /** The address to listen on. Defaults to `127.0.0.1`. */
+  host?: string;
+  /** How long a client may take to send its request headers, in milliseconds. Defaults to 10,000. */
+  headersTimeoutMs?: number;
+  /** How long a client may take to send its whole request, in milliseconds. Defaults to 30,000. */
+  requestTimeoutMs?: number;
+};
+
+/**
+ * A running HTTP server of the emulator.
+ *
+ * @example
+ * const server = await auth0.listen();
+ * server.url; // 'http://127.0.0.1:53211'
+ * await server.close();
+ */
+export type EmulatorServer = {
+  /** Where it listens, as `http://HOST:PORT` with the real port. */
+  url: string;
+  /** Stops listening and closes every open connection. */
+  close(): Promise<void>;
+};
+
+/** Serves a router over `node:http` (loaded only here, so the rest runs wherever `Request` exists). */
+export async function listen(
+  route: (request: EmulatorRequest) => Promise<EmulatorResponse>,
+  bodyLimit: number,
+  options: ListenOptions = {},
+): Promise<EmulatorServer> {
+  const { port = 0, host = '127.0.0.1', headersTimeoutMs = 10_000, requestTimeoutMs = 30_000 } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError(`listen: port must be an integer from 0 to 65535, not ${String(port)}`);
+  if (typeof host !== 'string' || host === '') throw new TypeError('listen: host must be a non-empty string');
+  for (const [name, value] of [['headersTimeoutMs', headersTimeoutMs], ['requestTimeoutMs', requestTimeoutMs]] as const) {
+    if (!Number.isInteger(value) || value <= 0) throw new TypeError(`listen: ${name} must be a positive integer`);
+  }
+  const { createServer } = await import('node:http');
+  const server = createServer(
+    {
+      headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+    },
+    (incoming, outgoing) => {
+      outgoing.on('error', () => undefined);
+      const request = fromIncoming(incoming, bodyLimit);
+      const answer = request === undefined ? Promise.resolve(apiError(400, 'Invalid request URL')) : route(request);
+      answer.catch(() => internalError()).then((response) => send(outgoing, response), () => outgoing.destroy());
+    },
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** The router's view of a node request, or `undefined` when its request target is not a path or an http(s) URL. */
+function fromIncoming(incoming: IncomingMessage, limit: number): EmulatorRequest | undefined {
+  const target = splitTarget(incoming.url ?? '');
+  if (target === undefined) return undefined;
+  const host = incoming.headers.host ?? '';
+  return {
+    method: incoming.method ?? 'GET',
+    path: target.path,
+    query: target.query,
+    host,
+    header: (name) => {
+      const value = incoming.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    readBody: () => readIncomingBody(incoming, limit),
+  };
+}
+
+/** Splits an origin-form (`/path?query`) or absolute-form (`http://host/path?query`) request target. */
+function splitTarget(target: string): { path: string; query: string } | undefined {
+  let rest = target;
+  if (!rest.startsWith('/')) {
+    const absolute = /^https?:\/\/(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?(?=[/?]|$)/i.exec(rest);
+    if (absolute === null) return undefined;
+    rest = rest.slice(absolute[0].length) || '/';
+    if (!rest.startsWith('/') && !rest.startsWith('?')) return undefined;
+    if (rest.startsWith('?')) rest = `/${rest}`;
+  }
+  const question = rest.indexOf('?');
+  return question === -1 ? { path: rest, query: '' } : { path: rest.slice(0, question), query: rest.slice(question + 1) };
+}
+
+/**
+ * Reads a body up to `limit` bytes. Past the limit it stops keeping the bytes but goes on reading them, so the
+ * connection stays in step and the client reads the 413 instead of a reset; the request timeout bounds it.
+ */
+function readIncomingBody(incoming: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(incoming.headers['content-length'] ?? 0);
+    let size = 0;
+    let tooLarge = declared > limit;
+    const chunks: Buffer[] = [];
+    if (tooLarge) reject(new BodyFault('too-large'));
+    incoming.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
+      size += chunk.byteLength;
+      if (size <= limit) chunks.push(chunk);
+      else {
+        tooLarge = true;
+        chunks.length = 0;
+        reject(new BodyFault('too-large'));
+      }
+    });
+    incoming.on('end', () => {
+      if (tooLarge) return;
+      try {
+        resolve(decodeUtf8(Buffer.concat(chunks, size)));
+      } catch (fault) {
+        reject(fault);
+      }
+    });
+    incoming.on('error', reject);
+  });
+}
+
+/** Writes a router response; a request whose body is still arriving is read to its end first by node. */
+function send(outgoing: ServerResponse, response: EmulatorResponse): void {
+  const text = response.body === undefined ? undefined : JSON.stringify(response.body);
+  const headers: Record<string, string | number> = { ...response.headers };
+  if (text !== undefined) {
+    headers['content-type'] = 'application/json; charset=utf-8';
+    headers['content-length'] = Buffer.byteLength(text);
+  }
+  outgoing.writeHead(response.status, headers);
+  outgoing.end(text);
+}

@@ -1,0 +1,13 @@
+/** Every emulator suite, for each build of the emulator to run in full. */
+import { authSuite } from './auth.suite.js';
+import type { EmulatorModule } from './harness.js';
+import { robustnessSuite } from './robustness.suite.js';
+import { sdkSuite } from './sdk.suite.js';
+import { usersSuite } from './users.suite.js';
+
+export function emulatorSuite(emulator: EmulatorModule): void {
+  sdkSuite(emulator);
+  authSuite(emulator);
+  usersSuite(emulator);
+  robustnessSuite(emulator);
+}
