@@ -1,6 +1,6 @@
 export { applyPatch } from './apply-patch.js';
 export { validatePatch } from './validate-patch.js';
-export { PatchError, type Auth0ErrorBody, type PatchErrorOptions } from './patch-error.js';
+export { isPatchError, PatchError, type Auth0ErrorBody, type PatchErrorOptions } from './patch-error.js';
 export { previewPatch, type PatchPreview } from './preview-patch.js';
 export type { UserChange } from './list-changes.js';
 export type { PreviewWarning, PreviewWarningCode } from './preview-warnings.js';

@@ -10,30 +10,72 @@ import type { JsonInput, UserPatch } from './types.js';
 type ForbiddenKey = `${string}.${string}` | `${string}$${string}`;
 
 /**
- * A JSON value whose literal keys contain no `.` or `$`, at any depth; a refused key becomes `never`. A value
- * typed as widely as any JSON has no literal keys to check.
+ * The type a refused key's value must also have: a brand no JSON value carries, named by the rule, so tsc's message
+ * says why: `Type 'string' is not assignable to type 'string & RefusedKey<"app_metadata key 'email' is reserved by
+ * Auth0">'`.
+ */
+type RefusedKey<Rule extends string> = { readonly 'refused by Auth0': Rule };
+
+/** The rule a metadata key breaks (`Reserved` being the names reserved where it is), or `never`. */
+type MetadataKeyRule<K, Reserved> = K extends ForbiddenKey
+  ? `metadata key '${K}' must not contain '.' or '$'`
+  : K extends Reserved
+    ? `app_metadata key '${K & string}' is reserved by Auth0`
+    : never;
+
+/** The rule a root key breaks (read-only, or no attribute of a user), or `never`. */
+type RootKeyRule<K> = string extends K
+  ? never
+  : K extends keyof UserPatch
+    ? never
+    : `'${K & (string | number)}' is not an attribute a PATCH may write`;
+
+/**
+ * A key's type: `Else` when it breaks no rule, else its value branded with the rule. `null` cannot carry a brand
+ * (`null & {...}` is `never`), so a refused key set to `null` keeps its type, and {@link NullRefusals} names the rule.
+ */
+type Refuse<V, Rule extends string, Else> = [Rule] extends [never] ? Else : [V] extends [null] ? V : V & RefusedKey<Rule>;
+
+/**
+ * For each key of `T` set to `null` that breaks a rule: a required property named by the rule, so tsc's message is
+ * `Property '"app_metadata key 'email' is reserved by Auth0"' is missing`.
+ */
+type NullRefusals<T, Rule extends Record<keyof T, string>> = {
+  [K in keyof T as [T[K]] extends [null] ? Rule[K] : never]-?: RefusedKey<Rule[K]>;
+};
+
+/** The rule of each key of metadata `M`, or `never`. */
+type MetadataRules<M, Reserved> = { [K in keyof M]: MetadataKeyRule<K, Reserved> };
+
+/**
+ * A JSON value whose literal keys contain no `.` or `$`, at any depth; a refused key's type is branded with the
+ * rule. A value typed as widely as any JSON has no literal keys to check.
  */
 type CheckKeys<V> = JsonInput extends V
   ? V
   : V extends readonly unknown[]
     ? { [I in keyof V]: CheckKeys<V[I]> }
     : V extends object
-      ? { [K in keyof V]: K extends ForbiddenKey ? never : CheckKeys<V[K]> }
+      ? CheckMetadata<V, never>
       : V;
 
-type CheckMetadata<M, Reserved> = {
-  [K in keyof M]: K extends ForbiddenKey | Reserved ? never : CheckKeys<M[K]>;
-};
+/** Metadata `M` whose literal keys break no rule (`Reserved` being the names reserved in it), at any depth. */
+type CheckMetadata<M, Reserved> = M extends object
+  ? { [K in keyof M]: Refuse<M[K], MetadataKeyRule<K, Reserved>, CheckKeys<M[K]>> } & NullRefusals<M, MetadataRules<M, Reserved>>
+  : M;
 
 /**
  * The type a patch of type `P` must also have: every root key one a PATCH may write, and metadata keys Auth0
- * accepts. A refused key's type is `never`, so a literal patch that has one does not compile.
+ * accepts. A refused key's type is branded with the rule it breaks (`RefusedKey<"...">`), so a literal patch that
+ * has one does not compile, and tsc's message says why.
  *
  * @example
  * declare function update<P extends UserPatch>(patch: P & CheckPatch<P>): void;
  * update({ user_metadata: { color: 'pink' } }); // compiles
- * // @ts-expect-error user_id is read-only
+ * // @ts-expect-error 'user_id' is not an attribute a PATCH may write
  * update({ user_id: 'auth0|1', blocked: true });
+ * // @ts-expect-error app_metadata key 'email' is reserved by Auth0
+ * update({ app_metadata: { email: 'jane@example.com' } });
  */
 export type CheckPatch<P> = 0 extends 1 & P ? P : UserPatch extends P ? P : CheckKnownPatch<P>;
 
@@ -46,7 +88,5 @@ type CheckKnownPatch<P> = {
       ? CheckMetadata<P[K], never>
       : K extends 'app_metadata'
         ? CheckMetadata<P[K], ReservedAppMetadataName>
-        : K extends keyof UserPatch
-          ? P[K]
-          : never;
-};
+        : Refuse<P[K], RootKeyRule<K>, P[K]>;
+} & NullRefusals<P, { [K in keyof P]: RootKeyRule<K> }>;

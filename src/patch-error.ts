@@ -30,6 +30,12 @@ export type PatchErrorOptions = {
 };
 
 /**
+ * The brand every {@link PatchError} carries, as a non-enumerable property: a registered symbol, so the ESM and
+ * CommonJS builds, the emulator's own copy and other realms all see the same one.
+ */
+const PATCH_ERROR_BRAND = Symbol.for('auth0-user-patch.PatchError');
+
+/**
  * What `PATCH /api/v2/users/{id}` answers when Auth0 refuses a request: `400 invalid_body` for a refused body,
  * `404 inexistent_user` for a user that does not exist. `JSON.stringify(error)` is exactly Auth0's response body.
  *
@@ -37,7 +43,7 @@ export type PatchErrorOptions = {
  * try {
  *   applyPatch(user, { blocked: 'yes' });
  * } catch (error) {
- *   if (error instanceof PatchError) response.status(error.statusCode).send(JSON.stringify(error));
+ *   if (isPatchError(error)) response.status(error.statusCode).send(JSON.stringify(error));
  * }
  */
 export class PatchError extends Error {
@@ -57,6 +63,7 @@ export class PatchError extends Error {
     this.error = this.statusCode === 404 ? 'Not Found' : 'Bad Request';
     this.errorCode = this.statusCode === 404 ? 'inexistent_user' : 'invalid_body';
     this.path = options.path;
+    Object.defineProperty(this, PATCH_ERROR_BRAND, { value: true });
   }
 
   /**
@@ -69,6 +76,25 @@ export class PatchError extends Error {
   toJSON(): Auth0ErrorBody {
     return { statusCode: this.statusCode, error: this.error, message: this.message, errorCode: this.errorCode };
   }
+}
+
+/**
+ * Whether `value` is a {@link PatchError}. Unlike `instanceof PatchError`, it holds across copies of the class: an
+ * error thrown by the CommonJS build and checked with the ESM build's guard (an app that loads both), one made by
+ * `auth0-user-patch/emulator`'s bundled copy, or one made in another realm (`node:vm`). It checks a brand every
+ * `PatchError` carries (a non-enumerable `Symbol.for('auth0-user-patch.PatchError')` property, so `JSON.stringify`
+ * is unchanged); a plain object shaped like a `PatchError` is not one.
+ *
+ * @example
+ * try {
+ *   applyPatch(user, { blocked: 'yes' });
+ * } catch (error) {
+ *   if (!isPatchError(error)) throw error;
+ *   response.status(error.statusCode).send(JSON.stringify(error));
+ * }
+ */
+export function isPatchError(value: unknown): value is PatchError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PATCH_ERROR_BRAND] === true;
 }
 
 /**

@@ -174,4 +174,14 @@ describe('patches that do not compile', () => {
     applyPatch(user, { app_metadata: { email: 'x' } });
     applyPatch(user, { user_metadata: { email: 'fine in user_metadata' } });
   });
+
+  it('refuses those keys set to null too, and leaves null elsewhere alone', () => {
+    // @ts-expect-error email is a reserved app_metadata name, even to delete
+    applyPatch(user, { app_metadata: { email: null, plan: 'free' } });
+    // @ts-expect-error "$" in a nested key set to null
+    applyPatch(user, { user_metadata: { preference: { $set: null } } });
+    // @ts-expect-error user_id is read-only, even to delete
+    applyPatch(user, { user_id: null, blocked: true });
+    applyPatch(user, { user_metadata: { hobby: null, preference: { color: null } }, app_metadata: { plan: null }, nickname: null });
+  });
 });

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test suite (`vitest run`, against the dist/ already built by `npm test`) on Node 22 and 24, as well as
+# on the Node that ran `npm test`. Each Node comes from the npm registry's `node` package, installed once into a
+# cache outside the repository and reused: ${XDG_CACHE_HOME:-~/.cache}/auth0-user-patch/node-<major>.
+# Usage: scripts/test-node-versions.sh [major...]   (default: 22 24). Delete the cache directory to update a Node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/auth0-user-patch"
+majors=("$@")
+[ ${#majors[@]} -gt 0 ] || majors=(22 24)
+
+if [ ! -f dist/index.js ] || [ ! -f dist/index.cjs ] || [ ! -f dist/cli.js ]; then
+  echo "test-node-versions: dist/ is not built; run npm test (or npm run build) first" >&2
+  exit 1
+fi
+
+for major in "${majors[@]}"; do
+  prefix="$cache/node-$major"
+  nodebin="$prefix/node_modules/.bin/node"
+  if ! "$nodebin" --version >/dev/null 2>&1; then
+    echo "test-node-versions: installing node@$major into $prefix"
+    rm -rf "$prefix"
+    mkdir -p "$prefix"
+    npm install --prefix "$prefix" --no-save --no-audit --no-fund --loglevel=error --ignore-scripts=false "node@$major"
+  fi
+  echo "test-node-versions: vitest run on Node $("$nodebin" --version)"
+  start=$SECONDS
+  # The Node under test first on PATH, for the tests that spawn `node` (or tsc, or the CLI) themselves.
+  PATH="$(dirname "$(readlink -f "$nodebin")"):$PATH" "$nodebin" node_modules/vitest/vitest.mjs run
+  echo "test-node-versions: Node $major passed in $((SECONDS - start)) s"
+done
