@@ -1,4 +1,4 @@
-import { inexistentUserError, PatchError } from './patch-error.js';
+import { inexistentUserError } from './patch-error.js';
 import { hasOwnKeys, setOwn } from './own-keys.js';
 import { isPlainObject } from './is-plain-object.js';
 import { preparePatch, type AttributeChange, type MetadataChanges, type PreparedPatch } from './prepare-patch.js';
@@ -36,24 +36,34 @@ export function applyPatch<
   O extends ApplyOptions = ApplyOptions,
 >(user: U, patch: P & NoInfer<CheckPatch<P>>, options?: O): PatchedUser<NonNullable<U>, P, O>;
 export function applyPatch(user: Auth0User, patch: UserPatch, options?: ApplyOptions): Auth0User {
-  const prepared = preparePatch(patch);
-  const now = options?.now;
+  return patchUser(user, patch, options).user;
+}
+
+/** What {@link patchUser} found: the checked patch, and the user it makes. */
+export type PatchOutcome = { readonly prepared: PreparedPatch; readonly user: Auth0User };
+
+/**
+ * {@link applyPatch} without its compile-time types, for callers that hold an unknown body (the CLI, the emulator,
+ * previews), and with the checked patch, for what describes it.
+ */
+export function patchUser(user: unknown, body: unknown, options?: ApplyOptions): PatchOutcome {
+  const prepared = preparePatch(body);
+  // Own properties only: an `Object.prototype.now` planted by someone else is no option.
+  const now = options !== undefined && options !== null && Object.hasOwn(options, 'now') ? options.now : undefined;
   if (now !== undefined && !(now instanceof Date && Number.isFinite(now.getTime()))) {
     throw new TypeError('applyPatch: options.now must be a valid Date');
   }
   if (user === null || user === undefined) throw inexistentUserError();
   if (typeof user !== 'object' || Array.isArray(user)) throw new TypeError('applyPatch: user must be an object');
-  return mergeIntoUser(user, prepared, now);
+  const stamp = now === undefined ? undefined : { at: now, passwordReset: prepared.setsPassword };
+  return { prepared, user: mergeIntoUser(user as Auth0User, prepared.changes, stamp) };
 }
 
-/**
- * Merges a checked patch into a user (the second half of {@link applyPatch}).
- *
- * @example
- * mergeIntoUser({ nickname: 'jd', blocked: false }, preparePatch({ nickname: null }), undefined); // { blocked: false }
- */
-export function mergeIntoUser(user: Auth0User, prepared: PreparedPatch, now: Date | undefined): Auth0User {
-  const { changes } = prepared;
+/** What a write stamps on the user: `updated_at` at its time, and `last_password_reset` when it resets a password. */
+export type Stamp = { readonly at: Date; readonly passwordReset: boolean };
+
+/** Merges checked changes into a user (the second half of {@link applyPatch}), stamping it when asked. */
+export function mergeIntoUser(user: Auth0User, changes: readonly AttributeChange[], stamp: Stamp | undefined): Auth0User {
   const values: unknown[] = [];
   let removes = false;
   let addsKeys = false;
@@ -71,10 +81,10 @@ export function mergeIntoUser(user: Auth0User, prepared: PreparedPatch, now: Dat
     const value = values[index];
     if (value !== REMOVED) result[(changes[index] as AttributeChange).key] = value;
   }
-  if (now !== undefined) {
-    const timestamp = now.toISOString();
+  if (stamp !== undefined) {
+    const timestamp = stamp.at.toISOString();
     result.updated_at = timestamp;
-    if (prepared.setsPassword) result.last_password_reset = timestamp;
+    if (stamp.passwordReset) result.last_password_reset = timestamp;
   }
   return result;
 }
@@ -90,8 +100,7 @@ function newValue(user: Auth0User, change: AttributeChange): unknown {
       return REMOVED;
     case 'metadata': {
       const merged = mergeMetadata(user[change.key], change.changes);
-      // An emptied app_metadata leaves the user; an emptied user_metadata stays as {}.
-      return change.key === 'app_metadata' && !hasOwnKeys(merged) ? REMOVED : merged;
+      return change.emptied === 'removed' && !hasOwnKeys(merged) ? REMOVED : merged;
     }
   }
 }

@@ -6,7 +6,7 @@
  * A refusal is thrown as a {@link JsonFault}; each level it passes on the way out adds its key, so the path costs
  * nothing unless something is refused.
  */
-import { MAX_DEPTH } from './attributes.js';
+import { MAX_DEPTH } from './schema.js';
 import { isPlainObject } from './is-plain-object.js';
 import { typeName } from './messages.js';
 import type { PathSegment } from './path.js';

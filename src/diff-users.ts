@@ -1,4 +1,4 @@
-import { ATTRIBUTES, STAMPED_ATTRIBUTES } from './attributes.js';
+import { ATTRIBUTES, EXCLUSIVE_PAIRS, STAMPED_ATTRIBUTES, type AttributeSchema } from './schema.js';
 import { jsonEqual } from './json-equal.js';
 import { setOwn } from './own-keys.js';
 import { formatPath } from './path.js';
@@ -50,12 +50,15 @@ export function diffUsers(before: UserInput, after: UserInput): UserPatch[] {
   const unreachable: string[] = [];
   const keys = new Set([...Object.keys(from), ...Object.keys(to)]);
   for (const key of keys) {
-    if (STAMPED_ATTRIBUTES.has(key) || jsonEqual(from[key], to[key])) continue;
-    const spec = ATTRIBUTES.get(key);
-    if (spec === undefined || !spec.stored) unreachable.push(key);
-    else if (spec.kind === 'metadata') diffMetadata(key, from[key], to, body, unreachable);
-    else if (Object.hasOwn(to, key)) body[key] = to[key];
-    else if (spec.kind === 'string' && spec.nullable) body[key] = null;
+    const had = Object.hasOwn(from, key);
+    const has = Object.hasOwn(to, key);
+    if (STAMPED.has(key) || (had && has && jsonEqual(from[key], to[key]))) continue;
+    const schema = ATTRIBUTES.get(key);
+    if (schema === undefined || !schema.stored) unreachable.push(key);
+    else if (schema.type === 'metadata') diffMetadata(key, schema.emptied, had ? from[key] : undefined, to, body, unreachable);
+    // A PATCH stores no `null` at the root: `null` unsets.
+    else if (has) to[key] === null ? unreachable.push(key) : setOwn(body, key, to[key]);
+    else if (isNullable(schema)) setOwn(body, key, null);
     else unreachable.push(key);
   }
   if (unreachable.length > 0) {
@@ -65,28 +68,35 @@ export function diffUsers(before: UserInput, after: UserInput): UserPatch[] {
   for (const patch of bodies) {
     const refusal = validatePatch(patch);
     if (refusal !== undefined) {
-      const attribute = refusal.path?.match(/^\w+/)?.[0];
-      throw new UnreachableUserError(attribute === undefined ? [] : [attribute], `Auth0 would refuse the PATCH it takes: ${refusal.message}`);
+      const attribute = refusal.pathSegments?.[0];
+      throw new UnreachableUserError(attribute === undefined ? [] : [String(attribute)], `Auth0 would refuse the PATCH it takes: ${refusal.message}`);
     }
   }
   // Copies, so that changing a body never reaches `after`.
   return structuredClone(bodies) as UserPatch[];
 }
 
+const STAMPED: ReadonlySet<string> = new Set(STAMPED_ATTRIBUTES);
+
+function isNullable(schema: AttributeSchema): boolean {
+  return schema.type === 'string' && schema.nullable;
+}
+
 function diffMetadata(
   key: string,
+  emptied: 'empty-object' | 'removed',
   was: unknown,
   after: Auth0User,
   body: Record<string, unknown>,
   unreachable: string[],
 ): void {
-  const now = after[key];
   if (!Object.hasOwn(after, key)) {
-    // Only app_metadata can leave a user, by being emptied.
-    if (key === 'app_metadata') body[key] = {};
+    // Only metadata that the schema removes when emptied can leave a user, by being emptied.
+    if (emptied === 'removed') setOwn(body, key, {});
     else unreachable.push(key);
     return;
   }
+  const now = after[key];
   if (!isPlainObject(now)) {
     unreachable.push(key);
     return;
@@ -94,9 +104,9 @@ function diffMetadata(
   const old: Record<string, unknown> = isPlainObject(was) ? was : {};
   const names = Object.keys(now);
   if (names.length === 0) {
-    // An emptied app_metadata is removed, never stored as {}.
-    if (key === 'app_metadata') unreachable.push(key);
-    else body[key] = {};
+    // Emptied metadata of that kind is removed, never stored as {}.
+    if (emptied === 'removed') unreachable.push(key);
+    else setOwn(body, key, {});
     return;
   }
   const changes: Metadata = {};
@@ -104,18 +114,26 @@ function diffMetadata(
     if (!Object.hasOwn(now, name)) setOwn(changes, name, null);
   }
   for (const name of names) {
+    const kept = Object.hasOwn(old, name) && jsonEqual(old[name], now[name]);
+    // A first-level null deletes: a PATCH can keep a stored null, never write one.
+    if (kept) continue;
     if (now[name] === null) unreachable.push(formatPath([key, name]));
-    else if (!Object.hasOwn(old, name) || !jsonEqual(old[name], now[name])) setOwn(changes, name, now[name]);
+    else setOwn(changes, name, now[name]);
   }
-  body[key] = changes;
+  setOwn(body, key, changes);
 }
 
-/** Auth0 refuses `username` together with `email` or `email_verified`: such a change takes two PATCHes. */
+/** The body split so that no pair Auth0 refuses together shares a PATCH: each key goes into the first body it fits. */
 function splitForbiddenPairs(body: Record<string, unknown>): Record<string, unknown>[] {
-  const keys = Object.keys(body);
-  if (keys.length === 0) return [];
-  const conflicts = Object.hasOwn(body, 'username') && (Object.hasOwn(body, 'email') || Object.hasOwn(body, 'email_verified'));
-  if (!conflicts) return [body];
-  const { username, ...rest } = body;
-  return [rest, { username }];
+  const bodies: Record<string, unknown>[] = [];
+  for (const key of Object.keys(body)) {
+    let target = bodies.find((candidate) => !Object.keys(candidate).some((other) => isForbiddenPair(key, other)));
+    if (target === undefined) bodies.push((target = {}));
+    setOwn(target, key, body[key]);
+  }
+  return bodies;
+}
+
+function isForbiddenPair(one: string, other: string): boolean {
+  return EXCLUSIVE_PAIRS.some(([first, second]) => (first === one && second === other) || (first === other && second === one));
 }

@@ -18,3 +18,4 @@ export type {
 } from './types.js';
 export type { PatchedUser } from './patched-user.js';
 export type { CheckPatch } from './patch-check.js';
+export type { PathSegment } from './path.js';

@@ -3,7 +3,7 @@
  * `Payload validation error: '<detail>' on property <path> (<description>).` and body-level ones
  * `Payload validation error: '<detail>'.`; the details follow the schema validator Auth0 runs (z-schema).
  */
-import { ATTRIBUTES } from './attributes.js';
+import { ATTRIBUTES } from './schema.js';
 
 /**
  * What Auth0's JSON parser answers for a body it will not parse, `__proto__` keys included.

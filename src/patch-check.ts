@@ -3,8 +3,11 @@
  * PATCH may not write (an inferred patch type may carry extra keys), metadata key names with `.` or `$` at any
  * depth, and reserved first-level `app_metadata` names, wherever the key is a literal.
  */
-import type { ReservedAppMetadataName } from './attributes.js';
+import type { ROOT_ATTRIBUTES } from './schema.js';
 import type { JsonInput, UserPatch } from './types.js';
+
+/** The metadata objects of the schema. */
+type MetadataKey = { [K in keyof typeof ROOT_ATTRIBUTES]: (typeof ROOT_ATTRIBUTES)[K]['type'] extends 'metadata' ? K : never }[keyof typeof ROOT_ATTRIBUTES];
 
 /** A key name Auth0 refuses in metadata: one containing `.` or `$`. */
 type ForbiddenKey = `${string}.${string}` | `${string}$${string}`;
@@ -16,11 +19,11 @@ type ForbiddenKey = `${string}.${string}` | `${string}$${string}`;
  */
 type RefusedKey<Rule extends string> = { readonly 'refused by Auth0': Rule };
 
-/** The rule a metadata key breaks (`Reserved` being the names reserved where it is), or `never`. */
-type MetadataKeyRule<K, Reserved> = K extends ForbiddenKey
+/** The rule a metadata key breaks (`Reserved` being the names `Owner` reserves where it is), or `never`. */
+type MetadataKeyRule<K, Reserved, Owner extends string> = K extends ForbiddenKey
   ? `metadata key '${K}' must not contain '.' or '$'`
   : K extends Reserved
-    ? `app_metadata key '${K & string}' is reserved by Auth0`
+    ? `${Owner} key '${K & string}' is reserved by Auth0`
     : never;
 
 /** The rule a root key breaks (read-only, or no attribute of a user), or `never`. */
@@ -45,7 +48,7 @@ type NullRefusals<T, Rule extends Record<keyof T, string>> = {
 };
 
 /** The rule of each key of metadata `M`, or `never`. */
-type MetadataRules<M, Reserved> = { [K in keyof M]: MetadataKeyRule<K, Reserved> };
+type MetadataRules<M, Reserved, Owner extends string> = { [K in keyof M]: MetadataKeyRule<K, Reserved, Owner> };
 
 /**
  * A JSON value whose literal keys contain no `.` or `$`, at any depth; a refused key's type is branded with the
@@ -56,12 +59,12 @@ type CheckKeys<V> = JsonInput extends V
   : V extends readonly unknown[]
     ? { [I in keyof V]: CheckKeys<V[I]> }
     : V extends object
-      ? CheckMetadata<V, never>
+      ? CheckMetadata<V, never, never>
       : V;
 
-/** Metadata `M` whose literal keys break no rule (`Reserved` being the names reserved in it), at any depth. */
-type CheckMetadata<M, Reserved> = M extends object
-  ? { [K in keyof M]: Refuse<M[K], MetadataKeyRule<K, Reserved>, CheckKeys<M[K]>> } & NullRefusals<M, MetadataRules<M, Reserved>>
+/** Metadata `M` whose literal keys break no rule (`Reserved` being the names `Owner` reserves in it), at any depth. */
+type CheckMetadata<M, Reserved, Owner extends string> = M extends object
+  ? { [K in keyof M]: Refuse<M[K], MetadataKeyRule<K, Reserved, Owner>, CheckKeys<M[K]>> } & NullRefusals<M, MetadataRules<M, Reserved, Owner>>
   : M;
 
 /**
@@ -84,9 +87,7 @@ type CheckKnownPatch<P> = {
   // A key known only as `string` (an index signature, a computed key) is checked at run time.
   [K in keyof P]: string extends K
     ? P[K]
-    : K extends 'user_metadata'
-      ? CheckMetadata<P[K], never>
-      : K extends 'app_metadata'
-        ? CheckMetadata<P[K], ReservedAppMetadataName>
-        : Refuse<P[K], RootKeyRule<K>, P[K]>;
+    : K extends MetadataKey
+      ? CheckMetadata<P[K], (typeof ROOT_ATTRIBUTES)[K]['reservedNames'][number], K>
+      : Refuse<P[K], RootKeyRule<K>, P[K]>;
 } & NullRefusals<P, { [K in keyof P]: RootKeyRule<K> }>;

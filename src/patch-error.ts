@@ -1,3 +1,5 @@
+import { formatPath, type PathSegment } from './path.js';
+
 /**
  * The JSON body the Management API answers an error with.
  *
@@ -20,11 +22,11 @@ export type Auth0ErrorBody = {
  * Where an error sits in the patch, and which Auth0 answer it is.
  *
  * @example
- * const options: PatchErrorOptions = { path: 'user_metadata.color' };
+ * const options: PatchErrorOptions = { path: ['user_metadata', 'addresses', 'home'] };
  */
 export type PatchErrorOptions = {
-  /** The offending place in the patch, written like `user_metadata.addresses.home`. */
-  path?: string;
+  /** The offending place in the patch, as its steps: object keys and array indexes. */
+  path?: readonly PathSegment[];
   /** `404` for a user that does not exist; `400` (the default) for a refused body. */
   statusCode?: 400 | 404;
 };
@@ -54,15 +56,18 @@ export class PatchError extends Error {
   readonly error: 'Bad Request' | 'Not Found';
   /** Auth0's machine-readable code. */
   readonly errorCode: 'invalid_body' | 'inexistent_user';
-  /** The offending place in the patch, such as `user_metadata.addresses.home`, when there is one. */
+  /** The offending place in the patch, written as JavaScript reads it (`user_metadata.addresses.home`), when there is one. */
   readonly path: string | undefined;
+  /** The same place as its steps (`['user_metadata', 'addresses', 'home']`), when there is one. */
+  readonly pathSegments: readonly PathSegment[] | undefined;
 
   constructor(message: string, options: PatchErrorOptions = {}) {
     super(message);
     this.statusCode = options.statusCode ?? 400;
     this.error = this.statusCode === 404 ? 'Not Found' : 'Bad Request';
     this.errorCode = this.statusCode === 404 ? 'inexistent_user' : 'invalid_body';
-    this.path = options.path;
+    this.pathSegments = options.path === undefined ? undefined : Object.freeze([...options.path]);
+    this.path = options.path === undefined ? undefined : formatPath(options.path);
     Object.defineProperty(this, PATCH_ERROR_BRAND, { value: true });
   }
 

@@ -3,12 +3,19 @@
  * patch and the options.
  */
 import type { EmptyObject, Simplify } from 'type-fest';
+import type { AttributeName, ROOT_ATTRIBUTES } from './schema.js';
 import type { ApplyOptions, Auth0User, UserPatch } from './types.js';
 
-/** Attributes that steer the request and are never stored. */
-type Steering = 'password' | 'connection' | 'client_id' | 'verify_email' | 'verify_phone_number';
+type Schema = typeof ROOT_ATTRIBUTES;
 
-type MetadataKey = 'user_metadata' | 'app_metadata';
+/** Attributes that steer the request and are never stored. */
+type Steering = { [K in AttributeName]: Schema[K]['stored'] extends false ? K : never }[AttributeName];
+
+/** The metadata objects, merged one level deep. */
+type MetadataKey = { [K in AttributeName]: Schema[K]['type'] extends 'metadata' ? K : never }[AttributeName];
+
+/** The metadata objects that leave the user when emptied. */
+type RemovedWhenEmptied = { [K in MetadataKey]: Schema[K]['emptied'] extends 'removed' ? K : never }[MetadataKey];
 
 /** Keys of an object type whose value is exactly `null`: the ones a patch deletes or unsets. */
 type NullKeys<T> = { [K in keyof T]-?: [T[K]] extends [null] ? K : never }[keyof T];
@@ -42,9 +49,9 @@ type IsEmptied<Existing, Changes> = [keyof Changes] extends [never]
 type MergedMetadata<Existing, Changes> =
   IsEmptied<Existing, Changes> extends true ? EmptyObject : Simplify<Overwrite<Existing, Changes>>;
 
-/** The metadata attributes of the result: an emptied `app_metadata` leaves the user. */
+/** The metadata attributes of the result: an emptied one that the schema removes leaves the user. */
 type MetadataAttributes<U, P> = {
-  [K in MetadataKey & keyof P as K extends 'app_metadata'
+  [K in MetadataKey & keyof P as K extends RemovedWhenEmptied
     ? IsEmptied<ExistingMetadata<U, K>, Exclude<P[K], undefined>> extends true
       ? never
       : K

@@ -5,7 +5,7 @@
  * are named together); at least one attribute; then each attribute in the patch's order (type, length, pattern,
  * format; metadata values walked depth first); last, the pairs that may not change together.
  */
-import { ATTRIBUTES, EXCLUSIVE_PAIRS, RESERVED_APP_METADATA_KEYS, type AttributeSpec } from './attributes.js';
+import { ATTRIBUTES, EXCLUSIVE_PAIRS, type AttributeSchema } from './schema.js';
 import { checkKeyName, copyJsonValue, JsonFault, rejectSymbolKeys, stepOut } from './copy-json.js';
 import { matchesFormat } from './formats.js';
 import {
@@ -18,15 +18,10 @@ import {
 } from './messages.js';
 import { PatchError } from './patch-error.js';
 import { isPlainObject } from './is-plain-object.js';
-import { formatPath } from './path.js';
+import { formatPath, type PathSegment } from './path.js';
 import type { Metadata } from './types.js';
 
-/**
- * A checked metadata patch: its first-level entries, copied (a `null` entry deletes its key).
- *
- * @example
- * preparePatch({ user_metadata: { color: null } }).changes[0]; // { key: 'user_metadata', kind: 'metadata', changes: { entries: { color: null }, names: ['color'], deletes: true } }
- */
+/** A checked metadata patch: its first-level entries, copied (a `null` entry deletes its key; no entry clears). */
 export type MetadataChanges = {
   readonly entries: Metadata;
   /** The first-level keys of the patch, in its order. */
@@ -35,23 +30,19 @@ export type MetadataChanges = {
   readonly deletes: boolean;
 };
 
-/**
- * One root attribute a checked patch changes on the stored user.
- *
- * @example
- * const change: AttributeChange = { key: 'nickname', kind: 'unset' };
- */
+/** One root attribute a checked patch changes on the stored user. */
 export type AttributeChange =
   | { readonly key: string; readonly kind: 'set'; readonly value: string | boolean }
   | { readonly key: string; readonly kind: 'unset' }
-  | { readonly key: string; readonly kind: 'metadata'; readonly changes: MetadataChanges };
+  | {
+      readonly key: string;
+      readonly kind: 'metadata';
+      readonly changes: MetadataChanges;
+      /** What the object becomes on the user when the merge leaves it empty (from the schema). */
+      readonly emptied: 'empty-object' | 'removed';
+    };
 
-/**
- * A checked PATCH body, ready to merge into any user.
- *
- * @example
- * mergeIntoUser(user, preparePatch(body), new Date());
- */
+/** A checked PATCH body, ready to merge into any user and to describe. */
 export type PreparedPatch = {
   /** What the patch changes on the stored user, in the patch's order (steering attributes left out). */
   readonly changes: readonly AttributeChange[];
@@ -59,14 +50,12 @@ export type PreparedPatch = {
   readonly setsPassword: boolean;
 };
 
-type StringSpec = Extract<AttributeSpec, { kind: 'string' }>;
+type StringSchema = Extract<AttributeSchema, { type: 'string' }>;
 
-/**
- * Which body-level rules apply: all of them for a PATCH; creating a user needs neither.
- *
- * @example
- * preparePatch(body, { requireAttribute: false, exclusivePairs: false }); // the rules of creating a user
- */
+/** The attributes that take part in a forbidden pair: a body with fewer than two of them skips the pair checks. */
+const PAIRED: ReadonlySet<string> = new Set(EXCLUSIVE_PAIRS.flat());
+
+/** Which body-level rules apply: all of them for a PATCH; creating a user needs neither. */
 export type BodyRules = {
   /** A body must name at least one attribute ("None of the valid schemas were met"). */
   readonly requireAttribute: boolean;
@@ -74,69 +63,61 @@ export type BodyRules = {
   readonly exclusivePairs: boolean;
 };
 
-/**
- * The rules of `PATCH /api/v2/users/{id}`.
- *
- * @example
- * preparePatch(body, PATCH_RULES);
- */
+/** The rules of `PATCH /api/v2/users/{id}`. */
 export const PATCH_RULES: BodyRules = { requireAttribute: true, exclusivePairs: true };
 
-/**
- * Checks a PATCH body and copies what it changes, or throws the {@link PatchError} Auth0 would answer with.
- *
- * @example
- * preparePatch({ blocked: true, nickname: null, password: 'hunter2!' });
- * // { changes: [{ key: 'blocked', kind: 'set', value: true }, { key: 'nickname', kind: 'unset' }], setsPassword: true }
- */
+/** Checks a PATCH body and copies what it changes, or throws the {@link PatchError} Auth0 would answer with. */
 export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES): PreparedPatch {
   if (!isPlainObject(body)) throw new PatchError(bodyMessage(`Expected type object but found type ${typeName(body)}`));
   if (Object.getOwnPropertySymbols(body).length !== 0) {
     throw new PatchError(bodyMessage('Expected a JSON object but found a symbol key'));
   }
   const keys = Object.keys(body);
-  const specs: AttributeSpec[] = [];
+  const schemas: AttributeSchema[] = [];
   let disallowed: string[] | undefined;
+  let paired = 0;
   for (const key of keys) {
-    if (key === '__proto__') throw new PatchError(INVALID_JSON_MESSAGE, { path: key });
-    const spec = ATTRIBUTES.get(key);
-    if (spec === undefined) (disallowed ??= []).push(key);
-    else specs.push(spec);
+    if (key === '__proto__') throw new PatchError(INVALID_JSON_MESSAGE, { path: [key] });
+    const schema = ATTRIBUTES.get(key);
+    if (schema === undefined) (disallowed ??= []).push(key);
+    else schemas.push(schema);
+    if (PAIRED.has(key)) paired++;
   }
   if (disallowed !== undefined) throw new PatchError(additionalPropertiesMessage(disallowed));
   if (rules.requireAttribute && keys.length === 0) throw new PatchError(noValidSchemaMessage());
 
   const changes: AttributeChange[] = [];
+  let setsPassword = false;
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string;
-    const spec = specs[index] as AttributeSpec;
+    const schema = schemas[index] as AttributeSchema;
     const value = body[key];
-    if (spec.kind === 'metadata') {
-      changes.push({ key, kind: 'metadata', changes: prepareMetadata(key, value, spec.description) });
-    } else if (spec.kind === 'boolean') {
-      if (typeof value !== 'boolean') throw wrongType(key, spec.description, 'boolean', value);
-      if (spec.stored) changes.push({ key, kind: 'set', value });
-    } else if (value === null && spec.nullable) {
-      if (spec.stored) changes.push({ key, kind: 'unset' });
+    if (schema.type === 'metadata') {
+      changes.push({ key, kind: 'metadata', changes: prepareMetadata(key, value, schema), emptied: schema.emptied });
+    } else if (schema.type === 'boolean') {
+      if (typeof value !== 'boolean') throw wrongType(key, schema.description, 'boolean', value);
+      if (schema.stored) changes.push({ key, kind: 'set', value });
+    } else if (value === null && schema.nullable) {
+      if (schema.stored) changes.push({ key, kind: 'unset' });
     } else {
-      checkString(key, value, spec);
-      if (spec.stored) changes.push({ key, kind: 'set', value });
+      checkString(key, value, schema);
+      if (schema.stored) changes.push({ key, kind: 'set', value });
+      else if (key === 'password') setsPassword = true;
     }
   }
-  // Only a password or a username can be part of a forbidden pair: most bodies skip the pair checks.
-  if (rules.exclusivePairs && (Object.hasOwn(body, 'password') || Object.hasOwn(body, 'username'))) {
+  if (rules.exclusivePairs && paired >= 2) {
     for (const [first, second] of EXCLUSIVE_PAIRS) {
       if (Object.hasOwn(body, first) && Object.hasOwn(body, second)) {
         throw new PatchError(`Cannot update ${first} and ${second} simultaneously.`);
       }
     }
   }
-  return { changes, setsPassword: typeof body['password'] === 'string' };
+  return { changes, setsPassword };
 }
 
-function prepareMetadata(key: string, value: unknown, description: string): MetadataChanges {
+function prepareMetadata(key: string, value: unknown, schema: Extract<AttributeSchema, { type: 'metadata' }>): MetadataChanges {
+  const { description, reservedNames } = schema;
   if (!isPlainObject(value)) throw wrongType(key, description, 'object', value);
-  const reserved = key === 'app_metadata' ? RESERVED_APP_METADATA_KEYS : undefined;
   const names = Object.keys(value);
   const entries: Metadata = {};
   let deletes = false;
@@ -150,7 +131,7 @@ function prepareMetadata(key: string, value: unknown, description: string): Meta
     for (; index < names.length; index++) {
       const name = names[index] as string;
       checkKeyName(name);
-      if (reserved?.has(name)) throw new JsonFault(`Key name is reserved by Auth0: ${name}`, 'value');
+      if (reservedNames.includes(name)) throw new JsonFault(`Key name is reserved by Auth0: ${name}`, 'value');
       const entry = value[name];
       if (entry === null) deletes = true;
       entries[name] = copyJsonValue(entry, 2);
@@ -163,12 +144,12 @@ function prepareMetadata(key: string, value: unknown, description: string): Meta
 
 function toPatchError(fault: unknown, key: string, description: string): unknown {
   if (!(fault instanceof JsonFault)) return fault;
-  const steps = [key, ...fault.steps.reverse()];
-  if (fault.kind === 'parser') return new PatchError(INVALID_JSON_MESSAGE, { path: formatPath(steps) });
+  const steps: PathSegment[] = [key, ...fault.steps.reverse()];
+  if (fault.kind === 'parser') return new PatchError(INVALID_JSON_MESSAGE, { path: steps });
   const cycle = fault.kind === 'depth' ? findCycle(fault.containers.reverse()) : -1;
   const detail = cycle === -1 ? fault.detail : 'Circular reference: the value contains itself';
-  const path = formatPath(cycle === -1 ? steps : steps.slice(0, cycle + 1));
-  return new PatchError(propertyMessage(detail, path, description), { path });
+  const path = cycle === -1 ? steps : steps.slice(0, cycle + 1);
+  return new PatchError(propertyMessage(detail, formatPath(path), description), { path });
 }
 
 /** The index of the first container, outermost first, that is also one of its own ancestors; -1 if none is. */
@@ -176,7 +157,7 @@ function findCycle(containers: readonly object[]): number {
   return containers.findIndex((container, index) => containers.indexOf(container) < index);
 }
 
-function checkString(key: string, value: unknown, spec: StringSpec): asserts value is string {
+function checkString(key: string, value: unknown, spec: StringSchema): asserts value is string {
   if (typeof value !== 'string') throw wrongType(key, spec.description, 'string', value);
   let detail: string | undefined;
   if (value.length < spec.minLength) {
@@ -192,7 +173,7 @@ function checkString(key: string, value: unknown, spec: StringSpec): asserts val
   if (detail === undefined && spec.format !== undefined && !matchesFormat(spec.format, value)) {
     detail = `Object didn't pass validation for format ${spec.format}: ${value}`;
   }
-  if (detail !== undefined) throw new PatchError(propertyMessage(detail, key, spec.description), { path: key });
+  if (detail !== undefined) throw new PatchError(propertyMessage(detail, key, spec.description), { path: [key] });
 }
 
 function countCharacters(value: string): number {
@@ -203,5 +184,5 @@ function countCharacters(value: string): number {
 
 function wrongType(key: string, description: string, expected: string, value: unknown): PatchError {
   const detail = `Expected type ${expected} but found type ${typeName(value)}`;
-  return new PatchError(propertyMessage(detail, key, description), { path: key });
+  return new PatchError(propertyMessage(detail, key, description), { path: [key] });
 }

@@ -1,4 +1,4 @@
-import { applyPatch } from './apply-patch.js';
+import { patchUser, type PatchOutcome } from './apply-patch.js';
 import { listChanges, type UserChange } from './list-changes.js';
 import { PatchError } from './patch-error.js';
 import { findWarnings, type PreviewWarning } from './preview-warnings.js';
@@ -33,13 +33,14 @@ export type PatchPreview = {
  * // warnings: [{ code: 'nested-key-dropped', path: 'user_metadata.addresses.work', message: '...' }]
  */
 export function previewPatch(user: UserInput, patch: unknown, options: ApplyOptions = {}): PatchPreview {
-  let after: Auth0User;
+  let outcome: PatchOutcome;
   try {
-    after = applyPatch(user as Auth0User, patch as never, options);
+    outcome = patchUser(user, patch, options);
   } catch (error) {
     if (error instanceof PatchError) return { changes: [], warnings: [], error };
     throw error;
   }
+  const after = outcome.user;
   const changes = listChanges(user, after);
-  return { user: after, changes, warnings: findWarnings(user as Auth0User, patch as Record<string, unknown>, after, changes) };
+  return { user: after, changes, warnings: findWarnings(user as Auth0User, outcome.prepared, after, changes) };
 }

@@ -2,10 +2,12 @@
  * The surprises Auth0 users keep filing issues about, found in a PATCH before it is sent: each says what will
  * happen and how to avoid it.
  */
-import { STAMPED_ATTRIBUTES } from './attributes.js';
 import { formatPath, type PathSegment } from './path.js';
 import { isPlainObject } from './is-plain-object.js';
+import type { PreparedPatch } from './prepare-patch.js';
 import type { UserChange } from './list-changes.js';
+import { PROFILE_SIZE_LIMIT, profileSize } from './profile-size.js';
+import { STAMPED_ATTRIBUTES } from './schema.js';
 import type { Auth0User } from './types.js';
 
 /**
@@ -41,50 +43,30 @@ export type PreviewWarningCode =
  */
 export type PreviewWarning = { code: PreviewWarningCode; path: string; message: string };
 
-/**
- * The profile size Auth0 documents: 10 KB of JSON.
- *
- * @example
- * profileSize(user) > PROFILE_SIZE_LIMIT; // past Auth0's documented profile size
- */
-export const PROFILE_SIZE_LIMIT = 10 * 1024;
+const STAMPED: ReadonlySet<string> = new Set(STAMPED_ATTRIBUTES);
 
-const METADATA_KEYS = ['user_metadata', 'app_metadata'] as const;
-
-/**
- * The warnings for a PATCH that Auth0 accepts.
- *
- * @example
- * const before = { user_metadata: { addresses: { home: '1 Home Road', work: '2 Work Way' } } };
- * const patch = { user_metadata: { addresses: { home: '3 New Road' } } };
- * findWarnings(before, patch, applyPatch(before, patch), changes)[0].path; // 'user_metadata.addresses.work'
- */
-export function findWarnings(
-  before: Auth0User,
-  patch: Readonly<Record<string, unknown>>,
-  after: Auth0User,
-  changes: readonly UserChange[],
-): PreviewWarning[] {
+/** The warnings for a checked PATCH that Auth0 accepts, from what it changes and the users before and after. */
+export function findWarnings(before: Auth0User, prepared: PreparedPatch, after: Auth0User, changes: readonly UserChange[]): PreviewWarning[] {
   const warnings: PreviewWarning[] = [];
-  for (const key of METADATA_KEYS) {
-    const changed = patch[key];
-    if (!isPlainObject(changed)) continue;
-    const had: Record<string, unknown> = isPlainObject(before[key]) ? before[key] : {};
-    const names = Object.keys(changed);
-    if (names.length === 0) {
+  for (const change of prepared.changes) {
+    if (change.kind !== 'metadata') continue;
+    const { key, changes: metadata } = change;
+    const had = ownObject(before, key);
+    if (metadata.names.length === 0) {
       const lost = Object.keys(had);
       if (lost.length > 0) warnings.push(cleared(key, lost));
     }
-    for (const name of names) {
-      if (changed[name] === null) {
+    for (const name of metadata.names) {
+      const value = metadata.entries[name];
+      if (value === null) {
         if (!Object.hasOwn(had, name)) warnings.push(deletesNothing([key, name]));
-      } else {
-        droppedKeys(had[name], changed[name], [key, name], [key, name], warnings);
+      } else if (Object.hasOwn(had, name)) {
+        droppedKeys(had[name], value, [key, name], [key, name], warnings);
       }
     }
+    if (change.emptied === 'removed' && Object.hasOwn(before, key) && !Object.hasOwn(after, key)) warnings.push(emptiedAndRemoved(key));
   }
-  if (Object.hasOwn(before, 'app_metadata') && !Object.hasOwn(after, 'app_metadata')) warnings.push(appMetadataRemoved());
-  if (changes.every((change) => STAMPED_ATTRIBUTES.has(change.path)) && typeof patch['password'] !== 'string') {
+  if (changes.every((change) => STAMPED.has(change.path)) && !prepared.setsPassword) {
     warnings.push({
       code: 'no-change',
       path: '',
@@ -94,6 +76,12 @@ export function findWarnings(
   const size = profileSize(after);
   if (size > PROFILE_SIZE_LIMIT) warnings.push(tooLarge(size));
   return warnings;
+}
+
+/** A user's own metadata object by name, or an empty one (stored data that is not an object counts as none). */
+function ownObject(user: Auth0User, key: string): Record<string, unknown> {
+  const value = Object.hasOwn(user, key) ? user[key] : undefined;
+  return isPlainObject(value) ? value : {};
 }
 
 function droppedKeys(
@@ -137,12 +125,11 @@ function deletesNothing(path: readonly PathSegment[]): PreviewWarning {
   };
 }
 
-function appMetadataRemoved(): PreviewWarning {
+function emptiedAndRemoved(key: string): PreviewWarning {
   return {
     code: 'app-metadata-removed',
-    path: 'app_metadata',
-    message:
-      'app_metadata is left empty, so Auth0 removes it: the user comes back without app_metadata, not with {}. Code that reads user.app_metadata must allow it to be missing.',
+    path: key,
+    message: `${key} is left empty, so Auth0 removes it: the user comes back without ${key}, not with {}. Code that reads user.${key} must allow it to be missing.`,
   };
 }
 
@@ -152,14 +139,4 @@ function tooLarge(size: number): PreviewWarning {
     path: '',
     message: `The user is ${size} bytes of JSON, past the 10 KB (${PROFILE_SIZE_LIMIT} bytes) Auth0 documents for a profile. Auth0 does not refuse such writes yet but has scheduled the end of larger profiles (2027-03-04): keep bulky data outside the user.`,
   };
-}
-
-/**
- * The size of a user as JSON, in UTF-8 bytes.
- *
- * @example
- * profileSize({ name: 'Zoë' }); // 15
- */
-export function profileSize(user: Auth0User): number {
-  return new TextEncoder().encode(JSON.stringify(user)).length;
 }

@@ -1,3 +1,5 @@
+import type { AttributeName, ROOT_ATTRIBUTES } from './schema.js';
+
 /**
  * A JSON value: what a PATCH body can carry and what Auth0 stores in metadata.
  *
@@ -91,32 +93,23 @@ export type Auth0User = {
 export type UserInput = object;
 
 /**
- * The body of `PATCH /api/v2/users/{id}`: the attributes the Management API lets a PATCH write.
- * `null` unsets a nullable attribute; in metadata, a first-level `null` deletes that key.
+ * The body of `PATCH /api/v2/users/{id}`: the attributes the Management API lets a PATCH write, derived from the
+ * schema (booleans, metadata objects, strings; `null` unsets a nullable attribute). In metadata, a first-level
+ * `null` deletes that key.
  *
  * @example
  * const patch: UserPatch = { user_metadata: { addresses: { home: '123 Main Street' } }, nickname: null };
  */
-export type UserPatch = {
-  blocked?: boolean;
-  email_verified?: boolean;
-  email?: string | null;
-  phone_number?: string | null;
-  phone_verified?: boolean;
-  user_metadata?: MetadataPatch;
-  app_metadata?: MetadataPatch;
-  given_name?: string | null;
-  family_name?: string | null;
-  name?: string | null;
-  nickname?: string | null;
-  picture?: string | null;
-  verify_email?: boolean;
-  verify_phone_number?: boolean;
-  password?: string | null;
-  connection?: string;
-  client_id?: string;
-  username?: string | null;
-};
+export type UserPatch = { -readonly [K in AttributeName]?: PatchValue<(typeof ROOT_ATTRIBUTES)[K]> };
+
+/** What a PATCH may send for an attribute of the schema: `null` unsets a nullable one. */
+type PatchValue<S> = S extends { type: 'boolean' }
+  ? boolean
+  : S extends { type: 'metadata' }
+    ? MetadataPatch
+    : S extends { nullable: true }
+      ? string | null
+      : string;
 
 /**
  * Options of {@link applyPatch}.

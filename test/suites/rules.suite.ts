@@ -108,7 +108,7 @@ export function rulesSuite({ applyPatch, PatchError }: Library): void {
     ])('refuses %s: null', (key, description) => {
       expect(() => applyPatch(jane, { [key]: null })).toThrow(
         new PatchError(`Payload validation error: 'Expected type object but found type null' on property ${key} (${description}).`, {
-          path: key,
+          path: [key],
         }),
       );
     });

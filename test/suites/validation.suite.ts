@@ -181,6 +181,14 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
       expect(refusal({ user_metadata: { list: [1, , 3] } }).path).toBe('user_metadata.list[1]');
     });
 
+    it('keeps the path as segments too, with keys that are not identifiers and indexes as numbers', () => {
+      expect(validatePatch({ user_metadata: { 'my key': [1, { 'a.b': 1 }] } })?.pathSegments).toEqual(['user_metadata', 'my key', 1, 'a.b']);
+      expect(validatePatch({ user_metadata: { 'my key': [1, { 'a.b': 1 }] } })?.path).toBe('user_metadata["my key"][1]["a.b"]');
+      expect(validatePatch({ nickname: '' })?.pathSegments).toEqual(['nickname']);
+      expect(validatePatch({ user_id: 'x' })?.pathSegments).toBeUndefined();
+      expect(Object.isFrozen(validatePatch({ nickname: '' })?.pathSegments)).toBe(true);
+    });
+
     it('refuses symbol keys, at the root and in metadata', () => {
       expect(refusal({ blocked: true, [Symbol('x')]: 1 }).message).toBe(
         "Payload validation error: 'Expected a JSON object but found a symbol key'.",
