@@ -17,6 +17,15 @@ import { MANAGEMENT_API_ROUTES } from './routes/management-api-routes.js';
 import { checkSeedUser } from './store/check-seed-user.js';
 import { checkConnections, type EmulatorConnection } from './store/connections.js';
 import { createUserStore } from './store/user-store.js';
+import { identityRoutes } from './identities/identity-routes.js';
+import { jobRoutes } from './jobs/job-routes.js';
+import type { OutboxMessage } from './jobs/outbox.js';
+import { ticketRoutes } from './jobs/ticket-routes.js';
+import { permissionRoutes } from './permissions/permission-routes.js';
+import { resourceServerRoutes } from './permissions/resource-server-routes.js';
+import { createRelations } from './relations.js';
+import { roleRoutes } from './roles/role-routes.js';
+import { userRoleRoutes } from './roles/user-role-routes.js';
 import type { Tenant } from './tenant.js';
 import { userRoutes } from './users/user-routes.js';
 
@@ -66,7 +75,20 @@ export type Emulator = {
   listen(options?: ListenOptions): Promise<EmulatorServer>;
   /** The stored users by `user_id`, frozen: a read-only view, for assertions in tests. */
   readonly users: ReadonlyMap<string, Auth0User>;
-  /** Empties the store, then stores `users` (checked as `options.users` is): a fresh tenant for the next test. */
+  /**
+   * What the tenant would have emailed, oldest first: every verification email (`POST /jobs/verification-email`)
+   * and every password-change or email-verification ticket (`POST /tickets/...`, with its URL). Nothing is sent.
+   * A frozen snapshot, read anew each time; `reset()` empties it.
+   *
+   * @example
+   * await management.jobs.verificationEmail.create({ user_id: 'auth0|1' });
+   * auth0.outbox; // [{ type: 'verification_email', user_id: 'auth0|1', email: 'jane@example.com', created_at: '...' }]
+   */
+  readonly outbox: readonly OutboxMessage[];
+  /**
+   * Empties the store, then stores `users` (checked as `options.users` is): a fresh tenant for the next test.
+   * Roles, APIs (resource servers), permissions, jobs and the outbox are emptied too.
+   */
   reset(users?: readonly Auth0User[]): void;
 };
 
@@ -141,8 +163,14 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       throw new Refusal(invalidJson());
     }
   };
-  const tenant: Tenant = { users: store, connections, now: clock, readJson };
-  const route = createRouter(userRoutes(tenant), MANAGEMENT_API_ROUTES);
+  const relations = createRelations();
+  const deleteUser = (id: string) => {
+    store.delete(id);
+    relations.forgetUser(id);
+  };
+  const tenant: Tenant = { users: store, connections, relations, deleteUser, now: clock, domain: tenantDomain, readJson };
+  const routeGroups = [userRoutes, roleRoutes, userRoleRoutes, resourceServerRoutes, permissionRoutes, identityRoutes, jobRoutes, ticketRoutes];
+  const route = createRouter(routeGroups.flatMap((group) => group(tenant)), MANAGEMENT_API_ROUTES);
 
   async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
     if (request.path === '/oauth/token') {
@@ -186,6 +214,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     fetch: async (request: Request) => toWebResponse(await handle(fromWebRequest(request, bodyLimit))),
     listen: (listenOptions?: ListenOptions) => listen(handle, bodyLimit, listenOptions),
     users: store.view,
-    reset: (users?: readonly Auth0User[]) => store.replaceAll(seed(users, 'reset: users')),
+    get outbox() {
+      return relations.outbox.view();
+    },
+    reset: (users?: readonly Auth0User[]) => {
+      store.replaceAll(seed(users, 'reset: users'));
+      relations.clear();
+    },
   });
 }

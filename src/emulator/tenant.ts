@@ -1,5 +1,7 @@
 /** The state of one emulated tenant that route groups share, and what they need of the emulator. */
+import type { EmulatorRequest } from './http/exchange.js';
 import type { RouteContext } from './http/router.js';
+import type { Relations } from './relations.js';
 import type { EmulatorConnection } from './store/connections.js';
 import type { UserStore } from './store/user-store.js';
 
@@ -7,8 +9,14 @@ import type { UserStore } from './store/user-store.js';
 export type Tenant = {
   readonly users: UserStore;
   readonly connections: ReadonlyMap<string, EmulatorConnection>;
+  /** Roles, APIs, direct permissions, jobs and the outbox. */
+  readonly relations: Relations;
+  /** Deletes a user and takes it out of its roles and direct permissions (`DELETE /users/{id}`, linking). */
+  readonly deleteUser: (id: string) => void;
   /** The emulator's clock (checked: always a valid Date). */
   readonly now: () => Date;
+  /** The tenant's domain for a request (`options.domain`, else its Host): for ticket URLs. */
+  readonly domain: (request: EmulatorRequest) => string;
   /** The request body as JSON, or a refusal with Auth0's 400 or 413. */
   readonly readJson: (context: RouteContext) => Promise<unknown>;
 };

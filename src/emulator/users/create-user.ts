@@ -29,7 +29,7 @@ export function createUser(body: unknown, connections: ReadonlyMap<string, Emula
   if (requestedId !== undefined && (typeof requestedId !== 'string' || requestedId === '')) {
     const detail =
       typeof requestedId === 'string' ? 'String is too short (0 chars), minimum 1' : `Expected type string but found type ${typeName(requestedId)}`;
-    throw new PatchError(propertyMessage(detail, 'user_id', USER_ID_DESCRIPTION), { path: 'user_id' });
+    throw new PatchError(propertyMessage(detail, 'user_id', USER_ID_DESCRIPTION), { path: ['user_id'] });
   }
   const connection = connections.get(attributes['connection'] as string);
   if (connection === undefined) throw new Refusal(apiError(400, 'The connection does not exist.', 'inexistent_connection'));
@@ -50,8 +50,8 @@ export function createUser(body: unknown, connections: ReadonlyMap<string, Emula
   else if (phone !== undefined) Object.assign(base, { phone_number: phone, phone_verified: false, name: phone });
   base.identities = [{ connection: connection.name, user_id: id, provider, isSocial: false }];
   base.user_id = `${provider}|${id}`;
-  // A new user's password is no reset: no last_password_reset.
-  const created = mergeIntoUser(base, { ...prepared, setsPassword: false }, now);
+  // Creating stamps the creation time only: a new user's first password is no reset (no last_password_reset).
+  const created = mergeIntoUser(base, prepared.changes, { at: now, passwordReset: false });
   const contact = email ?? phone;
   const withPicture =
     created.picture !== undefined || contact === undefined ? created : { ...created, picture: gravatarUrl(contact, String(created.name ?? contact)) };

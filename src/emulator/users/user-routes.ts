@@ -1,5 +1,5 @@
 /** The users routes of the Management API: list and search, read, read by email, create, update, delete. */
-import { applyPatch } from '../../apply-patch.js';
+import { patchUser } from '../../apply-patch.js';
 import { inexistentUserError } from '../../patch-error.js';
 import type { Auth0User } from '../../types.js';
 import { apiError, json, patchErrorResponse } from '../http/responses.js';
@@ -71,7 +71,7 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
         const body = await tenant.readJson(context);
         // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
         const before = store.get(id);
-        const updated = applyPatch(before, body as never, { now: now() });
+        const updated = patchUser(before, body, { now: now() }).user;
         const renamed = updated.email !== before?.email || updated.username !== before?.username;
         const conflict = renamed ? store.findConflict(updated, id) : undefined;
         if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
@@ -82,7 +82,7 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       method: 'DELETE',
       path: '/users/{id}',
       handle: ({ params }) => {
-        store.delete(params['id'] as string);
+        tenant.deleteUser(params['id'] as string);
         return { status: 204 };
       },
     },

@@ -1,6 +1,7 @@
 /** Every emulator suite, for each build of the emulator to run in full. */
 import { authSuite } from './auth.suite.js';
 import type { EmulatorModule } from './harness.js';
+import { relationsSuite } from './relations.suite.js';
 import { robustnessSuite } from './robustness.suite.js';
 import { sdkSuite } from './sdk.suite.js';
 import { usersSuite } from './users.suite.js';
@@ -9,5 +10,6 @@ export function emulatorSuite(emulator: EmulatorModule): void {
   sdkSuite(emulator);
   authSuite(emulator);
   usersSuite(emulator);
+  relationsSuite(emulator);
   robustnessSuite(emulator);
 }
