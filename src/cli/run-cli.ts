@@ -1,13 +1,15 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { applyPatch } from '../apply-patch.js';
+import { patchUser } from '../apply-patch.js';
 import { diffUsers, UnreachableUserError } from '../diff-users.js';
 import { PatchError } from '../patch-error.js';
 import { isPlainObject } from '../is-plain-object.js';
-import { previewPatch } from '../preview-patch.js';
+import { previewPatch, type PatchPreview } from '../preview-patch.js';
 import type { Auth0User } from '../types.js';
 import { validatePatch } from '../validate-patch.js';
 import { createEmulator } from '../emulator/create-emulator.js';
-import { randomHex } from '../emulator/create-user.js';
+import { randomHex } from '../emulator/random-hex.js';
+import { renderHtmlReport } from './html-report/render-html-report.js';
 import { renderPreview } from './preview-report.js';
 import { inputName, readJson } from './read-json.js';
 import { USAGE } from './usage.js';
@@ -34,9 +36,13 @@ const DEFAULT_PORT = 4010;
 
 const OPTIONS = {
   json: { type: 'boolean' },
+  html: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
   token: { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  domain: { type: 'string' },
   users: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -56,7 +62,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (values.version) return print(io, `${io.version}\n`);
     const [command, ...files] = positionals;
     if (values.json && command !== 'preview') throw new UsageError('--json goes with preview only');
-    const serveOption = (['port', 'host', 'token', 'users'] as const).find((name) => values[name] !== undefined);
+    if (values.html !== undefined && command !== 'preview') throw new UsageError('--html goes with preview only');
+    if (values.html !== undefined && values.json) throw new UsageError('--json and --html go separately');
+    if (values.html === '') throw new UsageError('--html takes the file to write the report to (- for standard output)');
+    const serveOption = (['port', 'host', 'token', 'client-id', 'client-secret', 'domain', 'users'] as const).find((name) => values[name] !== undefined);
     if (serveOption !== undefined && command !== 'serve') throw new UsageError(`--${serveOption} goes with serve only`);
     if (files.filter((file) => file === '-').length > 1) throw new UsageError('only one argument can read standard input (-)');
     const read = (file: string) => readJson(file, io.readStandardInput);
@@ -64,7 +73,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case 'apply':
         return apply(io, ...twoFiles(command, files, read));
       case 'preview':
-        return preview(io, values.json === true, ...twoFiles(command, files, read));
+        return preview(io, { json: values.json === true, html: values.html, files }, ...twoFiles(command, files, read));
       case 'diff':
         return diff(io, ...twoFiles(command, files, read), files[1] as string);
       case 'validate':
@@ -79,7 +88,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`auth0-user-patch: ${error.message}\nRun auth0-user-patch --help for usage.\n`);
+    io.stderr(`auth0-user-patch: ${error.message}\n${error.showUsageHint ? 'Run auth0-user-patch --help for usage.\n' : ''}`);
     return 2;
   }
 }
@@ -110,16 +119,34 @@ function twoFiles(command: string, files: readonly string[], read: (file: string
 
 function apply(io: CliIo, user: Auth0User, patch: unknown): number {
   try {
-    return print(io, `${JSON.stringify(applyPatch(user, patch as never), null, 2)}\n`);
+    return print(io, `${JSON.stringify(patchUser(user, patch).user, null, 2)}\n`);
   } catch (error) {
     return refuse(io, error);
   }
 }
 
-function preview(io: CliIo, asJson: boolean, user: Auth0User, patch: unknown): number {
+type PreviewOptions = { json: boolean; html: string | undefined; files: readonly string[] };
+
+function preview(io: CliIo, { json, html, files }: PreviewOptions, user: Auth0User, patch: unknown): number {
   const result = previewPatch(user, patch);
-  io.stdout(asJson ? `${JSON.stringify(result, null, 2)}\n` : renderPreview(result, { color: io.color }));
+  if (html === undefined) io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : renderPreview(result, { color: io.color }));
+  else {
+    const sources = { user: inputName(files[0] as string), patch: inputName(files[1] as string) };
+    writeHtmlReport(io, html, renderHtmlReport({ user, patch, preview: result, sources }), result);
+  }
   return result.error === undefined ? 0 : refuse(io, result.error);
+}
+
+/** Writes the HTML report to its file (a line on standard output says so), or to standard output for `-`. */
+function writeHtmlReport(io: CliIo, file: string, page: string, { changes, warnings, error }: PatchPreview): void {
+  if (file === '-') return io.stdout(page);
+  try {
+    writeFileSync(file, page);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
+  }
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  io.stdout(`Wrote ${file}: ${error === undefined ? `${count(changes.length, 'change')}, ${count(warnings.length, 'warning')}` : 'Auth0 refuses the patch'}\n`);
 }
 
 function diff(io: CliIo, before: Auth0User, after: unknown, afterFile: string): number {
@@ -138,24 +165,71 @@ function validate(io: CliIo, patch: unknown): number {
   return error === undefined ? print(io, 'valid\n') : refuse(io, error);
 }
 
-async function serve(
-  io: CliIo,
-  options: { port?: string | undefined; host?: string | undefined; token?: string | undefined; users?: string | undefined },
-  read: (file: string) => unknown,
-): Promise<number> {
-  const port = Number(options.port ?? DEFAULT_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port takes a port number, not ${options.port}`);
+type ServeOptions = {
+  port?: string | undefined;
+  host?: string | undefined;
+  token?: string | undefined;
+  'client-id'?: string | undefined;
+  'client-secret'?: string | undefined;
+  domain?: string | undefined;
+  users?: string | undefined;
+};
+
+async function serve(io: CliIo, options: ServeOptions, read: (file: string) => unknown): Promise<number> {
+  const portText = options.port ?? String(DEFAULT_PORT);
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!(port <= 65_535)) throw new UsageError(`--port takes a port number from 0 to 65535, not ${JSON.stringify(portText)}`);
+  const host = options.host ?? '127.0.0.1';
+  if (host === '') throw new UsageError('--host must not be empty');
+  if (options.token === '') throw new UsageError('--token must not be empty');
+  const { 'client-id': givenId, 'client-secret': givenSecret } = options;
+  if ((givenId === undefined) !== (givenSecret === undefined)) throw new UsageError('--client-id and --client-secret go together');
+  if (givenId === '' || givenSecret === '') throw new UsageError('--client-id and --client-secret must not be empty');
+  const generated = givenId === undefined && options.token === undefined;
+  const client = generated ? { clientId: randomHex(16), clientSecret: randomHex(32) } : givenId === undefined ? undefined : { clientId: givenId, clientSecret: givenSecret as string };
   const users = options.users === undefined ? [] : read(options.users);
-  if (!Array.isArray(users) || !users.every((user) => isPlainObject(user) && typeof user['user_id'] === 'string')) {
-    throw new UsageError(`${options.users} must hold an array of users, each with a user_id`);
+  let emulator;
+  try {
+    emulator = createEmulator({
+      users: users as readonly Auth0User[],
+      ...(client === undefined ? {} : { clients: [client] }),
+      ...(options.token === undefined ? {} : { token: options.token }),
+      ...(options.domain === undefined ? {} : { domain: options.domain }),
+    });
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const where = options.users === undefined ? '' : `${options.users}: `;
+    throw new UsageError(`${where}${error.message.replace(/^createEmulator: options\.(users|domain)/, '$1')}`, false);
   }
-  const token = options.token ?? randomHex(16);
-  const server = await createEmulator({ token, users }).listen({ port, host: options.host ?? '127.0.0.1' });
-  if (options.token === undefined) io.stdout(`Token: ${token}\n`);
-  io.stdout(`Listening on ${server.url}\n`);
+  let server;
+  try {
+    server = await emulator.listen({ port, host });
+  } catch (error) {
+    throw new UsageError(listenFailure(error, host, port), false);
+  }
+  const credentials = client === undefined ? '' : `Client ID: ${client.clientId}\nClient secret: ${client.clientSecret}\n`;
+  io.stdout(`Domain: ${options.domain ?? server.url.replace(/^http:\/\//, '')}\n${credentials}Listening on ${server.url}\n`);
   await io.waitForStop();
   await server.close();
   return 0;
+}
+
+/** One line for an operator on why the server could not listen. */
+function listenFailure(error: unknown, host: string, port: number): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `port ${port} is in use on ${host}`;
+    case 'EACCES':
+      return `no permission to listen on port ${port} of ${host}`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EINVAL':
+      return `cannot listen on ${host}: it is not an address of this machine`;
+    default:
+      return `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 function refuse(io: CliIo, error: unknown): number {

@@ -19,9 +19,14 @@ A file argument of - reads standard input.
 
 Options:
   --json          preview: print the preview as JSON
+  --html F        preview: write an HTML report to file F instead (- for standard output)
   --port N        serve: the port (default 4010; 0 picks a free one)
   --host H        serve: the address (default 127.0.0.1)
-  --token T       serve: the bearer token to require (default: a generated one, printed)
+  --client-id ID  serve: the client id an SDK gets tokens with (with --client-secret)
+  --client-secret S
+                  serve: its secret (default, without --token: a client is generated and printed)
+  --token T       serve: also accept this fixed bearer token, with every scope
+  --domain D      serve: the tenant domain tokens are issued for (default: the host and port served)
   --users F       serve: a JSON array of users to start with
   -h, --help      show this help
   -v, --version   show the version
@@ -30,5 +35,5 @@ Exit codes:
   0  success
   1  Auth0 refuses the patch (its error body, as JSON, on standard error),
      or no PATCH turns one user into the other (diff)
-  2  wrong usage, an unreadable file or malformed JSON
+  2  wrong usage, an unreadable file, malformed JSON, or a server that cannot start
 `;

@@ -1,0 +1,25 @@
+import type { PathSegment } from '../../path.js';
+
+const STEP = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
+
+/**
+ * Reads back a path written by `formatPath` (`user_metadata.addresses.home`, `app_metadata["my:key"]`,
+ * `user_metadata.tags[0]`) as its segments; `undefined` for text that is not such a path. `''` is the whole value.
+ *
+ * @example
+ * parsePath('app_metadata["my:key"][0]'); // ['app_metadata', 'my:key', 0]
+ */
+export function parsePath(path: string): PathSegment[] | undefined {
+  const segments: PathSegment[] = [];
+  let rest = path;
+  while (rest !== '') {
+    const match = STEP.exec(rest);
+    if (match === null || (match[1] !== undefined && rest.startsWith('.') === (segments.length === 0))) return undefined;
+    const [step, name, index, quoted] = match;
+    if (name !== undefined) segments.push(name);
+    else if (index !== undefined) segments.push(Number(index));
+    else segments.push(JSON.parse(quoted as string) as string);
+    rest = rest.slice(step.length);
+  }
+  return segments;
+}

@@ -1,0 +1,54 @@
+/**
+ * The library runs in browsers: its core modules import nothing but each other, and every suite of
+ * test/suites/all.ts passes inside headless Chromium (Vitest's browser mode, test/browser/in-browser/).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Every module specifier a TypeScript file imports or re-exports at run time (`import type` is erased), static or dynamic. */
+function specifiers(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const pattern = /(?:^|\n)\s*((?:import|export)\b[^'"`;]*?)from\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
+  return [...text.matchAll(pattern)]
+    .filter((match) => !/^(?:import|export)\s+type\b/.test(match[1] ?? ''))
+    .map((match) => (match[2] ?? match[3] ?? match[4]) as string);
+}
+
+describe('the library in a browser', () => {
+  const browserModules = [
+    ...readdirSync(join(root, 'src')).filter((name) => name.endsWith('.ts')).map((name) => join('src', name)),
+    ...readdirSync(join(root, 'src', 'cli', 'html-report')).map((name) => join('src', 'cli', 'html-report', name)),
+  ];
+
+  it.each(browserModules)('%s imports only modules of the library, nothing from Node', (file) => {
+    const imported = specifiers(join(root, file));
+    expect(imported.filter((specifier) => !specifier.startsWith('./') && !specifier.startsWith('../'))).toEqual([]);
+    if (file.startsWith(join('src', 'cli'))) expect(imported.filter((specifier) => specifier.startsWith('../') && !specifier.startsWith('../../'))).toEqual([]);
+    else expect(imported.filter((specifier) => specifier.startsWith('../'))).toEqual([]);
+  });
+
+  it('passes every suite in headless Chromium', () => {
+    const report = join(mkdtempSync(join(tmpdir(), 'auth0-user-patch-browser-suites-')), 'report.json');
+    // A clean environment for the inner Vitest: none of this run's worker variables.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_OPTIONS'));
+    const result = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'test/browser/in-browser/vitest.config.ts', '--reporter=json', `--outputFile=${report}`],
+      { cwd: root, env: { ...env, CI: '1' }, encoding: 'utf8', timeout: 150_000 },
+    );
+    const summary = JSON.parse(readFileSync(report, 'utf8')) as { success: boolean; numTotalTests: number; numPassedTests: number; testResults: { name: string }[] };
+    expect(result.status, result.stderr).toBe(0);
+    expect(summary.success).toBe(true);
+    expect(summary.numTotalTests).toBeGreaterThan(150);
+    expect(summary.numPassedTests).toBe(summary.numTotalTests);
+    expect(summary.testResults.map((file) => file.name.slice(root.length))).toEqual(
+      expect.arrayContaining(['test/browser/in-browser/suites.browser.ts', 'test/browser/in-browser/environment.browser.ts']),
+    );
+  }, 180_000);
+});

@@ -1,0 +1,105 @@
+/** The HTML report as a string: escaping, the embedded data, the script's hash, and the paths its links use. */
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { embedJson, escapeHtml } from '../src/cli/html-report/escape-html.js';
+import { PAGE_SCRIPT } from '../src/cli/html-report/page-script.js';
+import { parsePath } from '../src/cli/html-report/parse-path.js';
+import { renderHtmlReport, REPORT_CSP } from '../src/cli/html-report/render-html-report.js';
+import { sha256Base64 } from '../src/cli/html-report/sha256.js';
+import { formatPath } from '../src/path.js';
+import { previewPatch } from '../src/preview-patch.js';
+
+const report = (user: object, patch: unknown) => renderHtmlReport({ user, patch, preview: previewPatch(user, patch) });
+
+describe('sha256Base64', () => {
+  it('agrees with node:crypto on any text, the page script included', () => {
+    const node = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+    expect(sha256Base64('')).toBe(node(''));
+    expect(sha256Base64(PAGE_SCRIPT)).toBe(node(PAGE_SCRIPT));
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Base64(text) === node(text)));
+  });
+});
+
+describe('parsePath', () => {
+  it('reads back every path formatPath writes', () => {
+    const segment = fc.oneof(fc.string(), fc.constantFrom('a', '$x', '_1', '0', 'a.b', 'my:key', '"', '\\'), fc.nat(100));
+    fc.assert(fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
+      expect(parsePath(formatPath(segments))).toEqual(segments);
+    }));
+  });
+
+  it('refuses text that is not such a path', () => {
+    for (const text of ['.a', 'a..b', 'a b', '[x]', 'a["b"', 'a.0']) expect(parsePath(text)).toBeUndefined();
+  });
+});
+
+describe('escapeHtml and embedJson', () => {
+  it('escapes the five characters HTML gives meaning to', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+  });
+
+  it('embeds JSON that no value can break out of, and that parses back', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom('</script>', '<!--', '<script>', '\u2028', '&'), (value, nasty) => {
+        const embedded = embedJson({ value, nasty });
+        expect(embedded).not.toMatch(/[<>&\u2028\u2029]/);
+        expect(JSON.parse(embedded)).toEqual(JSON.parse(JSON.stringify({ value, nasty })));
+      }),
+    );
+  });
+});
+
+describe('renderHtmlReport', () => {
+  const hostile = {
+    user_id: 'auth0|1',
+    name: '</script><script>alert(1)</script>',
+    user_metadata: { '<img src=x onerror=alert(2)>': { '<b>': '<!--' } },
+  };
+  const patch = { name: '"><svg onload=alert(3)>', user_metadata: { '<img src=x onerror=alert(2)>': { other: "'" } } };
+
+  it('escapes every key and value: the only tags are the report\'s own', () => {
+    const html = report(hostile, patch);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).not.toMatch(/<img|<svg|<b>|<!--/);
+    expect(html).toContain('&lt;img src=x onerror=alert(2)&gt;');
+  });
+
+  it('allows its one inline script by hash, and loads nothing', () => {
+    const html = report(hostile, patch);
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] as string);
+    expect(scripts).toEqual([PAGE_SCRIPT]);
+    const hash = createHash('sha256').update(PAGE_SCRIPT).digest('base64');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
+    expect(REPORT_CSP).toBe(`default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`);
+    expect(html).not.toMatch(/\b(?:src|href)="(?!#)/);
+    expect(html).not.toMatch(/https?:\/\/|url\(|@import/);
+  });
+
+  it('embeds the users and patch it shows, with the marks of each change', () => {
+    const user = { user_metadata: { addresses: { home: '1 Home Road' } } };
+    const html = report(user, { user_metadata: { addresses: { work: '2 Work Way' } } });
+    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*)<\/script>/.exec(html)?.[1] ?? '') as {
+      trees: { side: string; value: unknown; marks: Record<string, string>; open: string[] }[];
+    };
+    expect(data.trees.map((tree) => [tree.side, tree.marks])).toEqual([
+      ['before', { 't-before/user_metadata/addresses/home': 'removed' }],
+      ['after', { 't-after/user_metadata/addresses/work': 'added' }],
+      ['patch', {}],
+    ]);
+    expect(data.trees[0]?.value).toEqual(user);
+    expect(html).toContain('<a href="#t-before/user_metadata/addresses/home"><code>user_metadata.addresses.home</code></a>');
+  });
+
+  it('percent-encodes keys in the ids its links name', () => {
+    const html = report({ app_metadata: { 'my key/1': { a: 1 } } }, { app_metadata: { 'my key/1': { b: 2 } } });
+    expect(html).toContain('<a href="#t-before/app_metadata/my%20key%2F1/a"><code>app_metadata[&quot;my key/1&quot;].a</code></a>');
+  });
+
+  it('names Auth0\'s refusal, its body and its path', () => {
+    const html = report({ user_id: 'auth0|1' }, { blocked: 'yes' });
+    expect(html).toContain('Auth0 refuses this patch: 400 Bad Request (invalid_body)');
+    expect(html).toContain('<a href="#t-patch/blocked"><code>blocked</code></a>');
+    expect(html).toContain(escapeHtml(JSON.stringify(previewPatch({}, { blocked: 'yes' }).error, null, 2)));
+  });
+});
