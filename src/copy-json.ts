@@ -12,21 +12,10 @@ import { typeName } from './messages.js';
 import type { PathSegment } from './path.js';
 import type { JsonValue, Metadata } from './types.js';
 
-/**
- * Why a value was refused: Auth0's JSON parser refuses it outright (`parser`: a `__proto__` key), it is not a
- * JSON value Auth0's schema accepts (`value`), or it nests too deep (`depth`, which may turn out to be a cycle).
-  *
-  * @example
-  * const kind: FaultKind = 'depth';
- */
+/** Why a value was refused: by Auth0's JSON parser (`parser`), as no JSON value (`value`), or as too deep (`depth`, maybe a cycle). */
 export type FaultKind = 'parser' | 'value' | 'depth';
 
-/**
- * A refusal on its way out of a nested value, collecting the path (innermost step first) as it goes.
- *
- * @example
- * throw new JsonFault('Expected a JSON value but found type function', 'value');
- */
+/** A refusal on its way out of a nested value, collecting the path (innermost step first) as it goes. */
 export class JsonFault {
   /** The steps from the refused place outwards. */
   readonly steps: PathSegment[] = [];
@@ -39,23 +28,12 @@ export class JsonFault {
   ) {}
 }
 
-/**
- * The message for a value that is not JSON.
- *
- * @example
- * notJsonDetail(undefined); // 'Expected a JSON value but found type undefined'
- */
+/** The message for a value that is not JSON. */
 export function notJsonDetail(value: unknown): string {
   return `Expected a JSON value but found type ${typeName(value)}`;
 }
 
-/**
- * Refuses a key name Auth0 would refuse in metadata at any depth: `__proto__` (its JSON parser rejects it) and
- * names containing `.` or `$`.
- *
- * @example
- * checkKeyName('preference.color'); // throws a JsonFault
- */
+/** Refuses a key name Auth0 would refuse in metadata at any depth: `__proto__` (its JSON parser rejects it) and names containing `.` or `$`. */
 export function checkKeyName(key: string): void {
   if (key === '__proto__') throw new JsonFault('Forbidden prototype property __proto__', 'parser');
   // One scan for both characters: key names are short, and this runs for every key of a patch.
@@ -68,12 +46,7 @@ export function checkKeyName(key: string): void {
 const DOT = 0x2e;
 const DOLLAR = 0x24;
 
-/**
- * Checks and copies one JSON value found `depth` levels below the body.
- *
- * @example
- * copyJsonValue({ home: '123 Main Street' }, 2); // a new { home: '123 Main Street' }
- */
+/** Checks and copies one JSON value found `depth` levels below the body. */
 export function copyJsonValue(value: unknown, depth: number): JsonValue {
   switch (typeof value) {
     case 'string':
@@ -124,23 +97,13 @@ function copyObject(source: object, depth: number): Metadata {
   return copy;
 }
 
-/**
- * Refuses an object with symbol keys, which JSON cannot carry.
- *
- * @example
- * rejectSymbolKeys({ [Symbol('id')]: 1 }); // throws a JsonFault
- */
+/** Refuses an object with symbol keys, which JSON cannot carry. */
 export function rejectSymbolKeys(source: object): void {
   const symbols = Object.getOwnPropertySymbols(source);
   if (symbols.length !== 0) throw new JsonFault(`Expected a JSON key but found ${String(symbols[0])}`, 'value');
 }
 
-/**
- * Adds one step to a fault passing outwards through `container`; other errors pass untouched.
- *
- * @example
- * throw stepOut(fault, 'home', addresses);
- */
+/** Adds one step to a fault passing outwards through `container`; other errors pass untouched. */
 export function stepOut(fault: unknown, step: PathSegment, container: object): unknown {
   if (fault instanceof JsonFault) {
     fault.steps.push(step);

@@ -5,67 +5,33 @@
  */
 import { ATTRIBUTES } from './schema.js';
 
-/**
- * What Auth0's JSON parser answers for a body it will not parse, `__proto__` keys included.
- *
- * @example
- * new PatchError(INVALID_JSON_MESSAGE, { path: 'user_metadata.__proto__' });
- */
+/** What Auth0's JSON parser answers for a body it will not parse, `__proto__` keys included. */
 export const INVALID_JSON_MESSAGE = 'Invalid request payload JSON format';
 
-/**
- * A detail about one property, in Auth0's words.
- *
- * @example
- * propertyMessage('Expected type boolean but found type string', 'blocked', 'Whether ...');
- * // "Payload validation error: 'Expected type boolean but found type string' on property blocked (Whether ...)."
- */
+/** A detail about one property, in Auth0's words. */
 export function propertyMessage(detail: string, path: string, description: string): string {
   return `Payload validation error: '${detail}' on property ${path} (${description}).`;
 }
 
-/**
- * A detail about the body as a whole, in Auth0's words.
- *
- * @example
- * bodyMessage('Additional properties not allowed: user_id'); // "Payload validation error: 'Additional properties not allowed: user_id'."
- */
+/** A detail about the body as a whole, in Auth0's words. */
 export function bodyMessage(detail: string): string {
   return `Payload validation error: '${detail}'.`;
 }
 
-/**
- * Auth0's answer to root properties a PATCH may not write, named in the order the patch has them.
- *
- * @example
- * additionalPropertiesMessage(['logins_count', 'identities']);
- */
+/** Auth0's answer to root properties a PATCH may not write, named in the order the patch has them. */
 export function additionalPropertiesMessage(keys: readonly string[]): string {
   return bodyMessage(
     `Additional properties not allowed: ${keys.join(',')} (consider storing them in app_metadata or user_metadata. See "Users Metadata" in https://auth0.com/docs/api/v2/changes for more details)`,
   );
 }
 
-/**
- * Auth0's answer to a body with no attribute it can update, such as `{}`.
- *
- * @example
- * noValidSchemaMessage(); // "Payload validation error: 'None of the valid schemas were met'. Inner errors: [ ... ]."
- */
+/** Auth0's answer to a body with no attribute it can update, such as `{}`. */
 export function noValidSchemaMessage(): string {
   const inner = [...ATTRIBUTES.keys()].map((key) => bodyMessage(`Missing required property: ${key}`));
   return `${bodyMessage('None of the valid schemas were met')} Inner errors: [ ${inner.join(' (also) ')} ].`;
 }
 
-/**
- * The JSON Schema name of a value's type as Auth0's validator spells it (`integer` for whole numbers), or what
- * the value is when it is not JSON at all (`undefined`, `function`, `bigint`, `not-a-number`, `Date`, ...).
- *
- * @example
- * typeName(3); // 'integer'
- * typeName([]); // 'array'
- * typeName(new Map()); // 'Map'
- */
+/** The JSON Schema name of a value's type as Auth0's validator spells it (`integer` for whole numbers), or what the value is when it is not JSON at all (`undefined`, `function`, `bigint`, `not-a-number`, `Date`, ...). */
 export function typeName(value: unknown): string {
   switch (typeof value) {
     case 'number':

@@ -102,13 +102,7 @@ export function isPatchError(value: unknown): value is PatchError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PATCH_ERROR_BRAND] === true;
 }
 
-/**
- * The 404 Auth0 answers for a user id it does not know.
- *
- * @example
- * inexistentUserError().toJSON();
- * // { statusCode: 404, error: 'Not Found', message: 'The user does not exist.', errorCode: 'inexistent_user' }
- */
+/** The 404 Auth0 answers for a user id it does not know. */
 export function inexistentUserError(): PatchError {
   return new PatchError('The user does not exist.', { statusCode: 404 });
 }

@@ -8,14 +8,7 @@ export type PathSegment = string | number;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/**
- * Writes a path the way JavaScript would read it: `user_metadata.addresses.home`, `app_metadata["my:key"]`,
- * `user_metadata.tags[0]`. Keys that are not identifiers are quoted in brackets.
- *
- * @example
- * formatPath(['user_metadata', 'addresses', 'home']); // 'user_metadata.addresses.home'
- * formatPath(['app_metadata', 'my:key', 0]);           // 'app_metadata["my:key"][0]'
- */
+/** Writes a path the way JavaScript would read it: `user_metadata.addresses.home`, `app_metadata["my:key"][0]`. */
 export function formatPath(segments: readonly PathSegment[]): string {
   let text = '';
   for (const segment of segments) {

@@ -1,12 +1,7 @@
 /** Ids in Auth0's form: a prefix and random letters and digits (`rol_xPSJ3BfhKflWGKpU`, `job_LUdmtO6C0M42uqSz`). */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-/**
- * `length` random alphanumerics after `prefix`, from the Web Crypto API (without modulo bias).
- *
- * @example
- * randomId('rol_'); // 'rol_xPSJ3BfhKflWGKpU'
- */
+/** `length` random alphanumerics after `prefix`, from the Web Crypto API (without modulo bias). */
 export function randomId(prefix: string, length = 16): string {
   let id = prefix;
   while (id.length < prefix.length + length) {
