@@ -1,21 +1,60 @@
+import { sparseIndices } from './array-indices.js';
 import { isPlainObject } from './is-plain-object.js';
 
 /**
- * Whether two JSON values are equal: same primitives (`0` equals `-0`), arrays equal element by element, objects
- * with the same own keys (in any order) and equal values. A shared reference is equal without a look inside, so
- * comparing a user with a patched copy of it only walks what the patch touched.
+ * Whether two JSON values are equal: same primitives (`0` equals `-0`), arrays equal element by element (a hole
+ * reads as `undefined`), objects with the same own keys (in any order) and equal values. A shared reference is
+ * equal without a look inside, so comparing a user with a patched copy of it only walks what the patch touched.
+ * It walks without recursion, so any depth is fine, and a long sparse array costs its present elements only.
  *
  * @example
  * jsonEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }); // true
  * jsonEqual({ a: 1, b: 2 }, { b: 2, a: 1 }); // true
  */
 export function jsonEqual(left: unknown, right: unknown): boolean {
-  if (left === right) return true;
-  if (Array.isArray(left)) {
-    return Array.isArray(right) && left.length === right.length && left.every((item, index) => jsonEqual(item, right[index]));
+  const pending: unknown[] = [left, right];
+  let walked = 0;
+  let seen: PairSet | undefined;
+  while (pending.length > 0) {
+    const b = pending.pop();
+    const a = pending.pop();
+    if (a === b) continue;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+    // Only a cycle can make a walk this long revisit a pair; skipping a pair already queued is always sound.
+    if (++walked > CYCLE_CHECK_AFTER && (seen ??= new PairSet()).addIfNew(a, b) === false) continue;
+    if (Array.isArray(a)) {
+      if (!Array.isArray(b) || a.length !== b.length) return false;
+      const indices = sparseIndices(a);
+      if (indices === undefined) {
+        for (let index = 0; index < a.length; index++) pending.push(a[index], b[index]);
+      } else {
+        for (const index of indices) pending.push(a[index], b[index]);
+        for (const index of sparseIndices(b) as number[]) if (!Object.hasOwn(a, index)) pending.push(undefined, b[index]);
+      }
+      continue;
+    }
+    if (!isPlainObject(a) || !isPlainObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (const key of keys) {
+      if (!Object.hasOwn(b, key)) return false;
+      pending.push(a[key], b[key]);
+    }
   }
-  if (!isPlainObject(left) || !isPlainObject(right)) return false;
-  const keys = Object.keys(left);
-  if (keys.length !== Object.keys(right).length) return false;
-  return keys.every((key) => Object.hasOwn(right, key) && jsonEqual(left[key], right[key]));
+  return true;
+}
+
+const CYCLE_CHECK_AFTER = 100_000;
+
+/** Pairs of objects already met, to stop on cyclic values (which are not JSON, but must not hang). */
+class PairSet {
+  readonly #pairs = new Map<object, Set<object>>();
+
+  addIfNew(left: object, right: object): boolean {
+    let rights = this.#pairs.get(left);
+    if (rights === undefined) this.#pairs.set(left, (rights = new Set()));
+    if (rights.has(right)) return false;
+    rights.add(right);
+    return true;
+  }
 }

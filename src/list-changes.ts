@@ -1,5 +1,5 @@
 import { jsonEqual } from './json-equal.js';
-import { formatPath, type PathSegment } from './path.js';
+import { formatPath } from './path.js';
 import { isPlainObject } from './is-plain-object.js';
 
 /**
@@ -16,7 +16,7 @@ export type UserChange =
 
 /**
  * Every difference between two users (or any two JSON objects), one entry per path: the keys of `before` in their
- * order, then the keys only `after` has.
+ * order, then the keys only `after` has. It walks without recursion, so users of any depth are fine.
  *
  * @example
  * listChanges({ user_metadata: { hobby: 'surfing' } }, { user_metadata: { hobby: 'diving' }, blocked: true });
@@ -25,29 +25,52 @@ export type UserChange =
  */
 export function listChanges(before: object, after: object): UserChange[] {
   const changes: UserChange[] = [];
-  collect(before as Record<string, unknown>, after as Record<string, unknown>, [], changes);
+  const frames: Frame[] = [frame(before as Record<string, unknown>, after as Record<string, unknown>, '')];
+  let seen: Map<object, Set<object>> | undefined;
+  while (frames.length > 0) {
+    const top = frames[frames.length - 1] as Frame;
+    if (top.index === top.keys.length) {
+      frames.pop();
+      for (const key of Object.keys(top.after)) {
+        if (!Object.hasOwn(top.before, key)) changes.push({ path: join(top.path, key), kind: 'added', after: top.after[key] });
+      }
+      continue;
+    }
+    const key = top.keys[top.index++] as string;
+    if (!Object.hasOwn(top.after, key)) {
+      changes.push({ path: join(top.path, key), kind: 'removed', before: top.before[key] });
+      continue;
+    }
+    const was = top.before[key];
+    const now = top.after[key];
+    if (was === now) continue;
+    if (isPlainObject(was) && isPlainObject(now)) {
+      // Past this depth only a cycle is likely: a pair already being walked is not walked again.
+      if (frames.length > CYCLE_CHECK_DEPTH) {
+        seen ??= new Map();
+        const nows = seen.get(was) ?? new Set();
+        seen.set(was, nows);
+        if (nows.has(now)) continue;
+        nows.add(now);
+      }
+      frames.push(frame(was, now, join(top.path, key)));
+    } else if (!jsonEqual(was, now)) {
+      changes.push({ path: join(top.path, key), kind: 'changed', before: was, after: now });
+    }
+  }
   return changes;
 }
 
-function collect(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-  at: readonly PathSegment[],
-  changes: UserChange[],
-): void {
-  for (const key of Object.keys(before)) {
-    const path = [...at, key];
-    if (!Object.hasOwn(after, key)) {
-      changes.push({ path: formatPath(path), kind: 'removed', before: before[key] });
-      continue;
-    }
-    const was = before[key];
-    const now = after[key];
-    if (was === now) continue;
-    if (isPlainObject(was) && isPlainObject(now)) collect(was, now, path, changes);
-    else if (!jsonEqual(was, now)) changes.push({ path: formatPath(path), kind: 'changed', before: was, after: now });
-  }
-  for (const key of Object.keys(after)) {
-    if (!Object.hasOwn(before, key)) changes.push({ path: formatPath([...at, key]), kind: 'added', after: after[key] });
-  }
+const CYCLE_CHECK_DEPTH = 1000;
+
+type Frame = { before: Record<string, unknown>; after: Record<string, unknown>; path: string; keys: string[]; index: number };
+
+function frame(before: Record<string, unknown>, after: Record<string, unknown>, path: string): Frame {
+  return { before, after, path, keys: Object.keys(before), index: 0 };
+}
+
+/** The formatted path one key below a formatted path (the same text as {@link formatPath} of the whole path). */
+function join(path: string, key: string): string {
+  const step = formatPath([key]);
+  return path === '' ? step : step.startsWith('[') ? path + step : `${path}.${step}`;
 }

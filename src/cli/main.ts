@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { readBounded } from './read-json.js';
 import { runCli } from './run-cli.js';
 
 // The built CLI lives in dist/, beside which package.json sits one folder up.
@@ -10,7 +10,7 @@ const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR']
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStandardInput: () => readFileSync(0, 'utf8'),
+  readStandardInput: () => readBounded(0),
   color: process.stdout.isTTY === true && !noColor,
   version,
   waitForStop: () =>

@@ -1,21 +1,26 @@
 import { styleText } from 'node:util';
 import type { PatchPreview } from '../preview-patch.js';
+import { jsonText, terminalText } from './terminal-text.js';
 
 type Style = Parameters<typeof styleText>[0];
 
 /**
  * The preview of a PATCH as a person reads it: the changes (`+` added, `~` changed, `-` removed), the warnings,
- * then the user after. Colours only when `color` is true.
+ * then the user after. Colours only when `color` is true. Keys, values and messages reach the terminal escaped (see
+ * {@link terminalText}), and users of any depth can be shown.
  *
  * @example
  * process.stdout.write(renderPreview(previewPatch(user, patch), { color: process.stdout.isTTY }));
  */
 export function renderPreview(preview: PatchPreview, { color }: { color: boolean }): string {
-  const paint = (style: Style, text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
+  const paint = (style: Style, text: string) => {
+    const safe = terminalText(text);
+    return color ? styleText(style, safe, { validateStream: false }) : safe;
+  };
   const lines: string[] = [];
   if (preview.error !== undefined) {
     lines.push(paint(['bold', 'red'], `Auth0 refuses this patch (${preview.error.statusCode} ${preview.error.errorCode}):`));
-    lines.push(`  ${preview.error.message}`);
+    lines.push(terminalText(`  ${preview.error.message}`));
     return `${lines.join('\n')}\n`;
   }
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -31,14 +36,14 @@ export function renderPreview(preview: PatchPreview, { color }: { color: boolean
     lines.push('', paint('bold', 'Warnings'));
     for (const warning of preview.warnings) {
       lines.push(paint(['bold', 'yellow'], `  ! ${warning.code}${warning.path === '' ? '' : ` at ${warning.path}`}`));
-      lines.push(`    ${warning.message}`);
+      lines.push(terminalText(`    ${warning.message}`));
     }
   }
-  lines.push('', paint('bold', 'User after'), JSON.stringify(preview.user, null, 2));
+  lines.push('', paint('bold', 'User after'), jsonText(preview.user, 2) ?? '');
   return `${lines.join('\n')}\n`;
 }
 
 function show(value: unknown): string {
-  const text = JSON.stringify(value);
+  const text = jsonText(value) ?? 'undefined';
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }

@@ -1,10 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { findJsonErrorOffset } from './json-error-offset.js';
+import { terminalText } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 /**
+ * The most the CLI reads from one file or from standard input: 64 MiB. A user is at most a few hundred KB of
+ * JSON (Auth0 documents 10 KB profiles), so anything larger is a mistake, such as `/dev/zero` or a wrong file.
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/**
  * Reads and parses the JSON a CLI argument names: a file, or standard input for `-`. Any failure is a
- * {@link UsageError} that names the file and, for malformed JSON, the line and column.
+ * {@link UsageError} that names the file and, for malformed JSON, the line and column; input past
+ * {@link MAX_INPUT_BYTES} is refused. Messages are escaped for a terminal.
  *
  * @example
  * readJson('examples/auth0-page/user.json', () => ''); // the parsed user
@@ -13,9 +21,9 @@ export function readJson(argument: string, readStandardInput: () => string): unk
   const name = inputName(argument);
   let text: string;
   try {
-    text = argument === '-' ? readStandardInput() : readFileSync(argument, 'utf8');
+    text = argument === '-' ? readStandardInput() : readBounded(argument);
   } catch (error) {
-    throw new UsageError(`cannot read ${name}: ${(error as Error).message}`);
+    throw new UsageError(terminalText(`cannot read ${name}: ${(error as Error).message}`));
   }
   try {
     return JSON.parse(text);
@@ -23,7 +31,47 @@ export function readJson(argument: string, readStandardInput: () => string): unk
     const offset = findJsonErrorOffset(text);
     const place = offset < 0 ? '' : ` at ${lineAndColumn(text, offset)}`;
     const reason = (error as Error).message.replace(/ in JSON at position \d+.*$/, '');
-    throw new UsageError(`${name} is not valid JSON${place}: ${reason}`);
+    throw new UsageError(terminalText(`${name} is not valid JSON${place}: ${reason}`));
+  }
+}
+
+/**
+ * Reads a file, or an open descriptor such as 0 for standard input, as UTF-8, in chunks, and throws as soon as
+ * it passes {@link MAX_INPUT_BYTES} (so `/dev/zero` or an endless pipe is refused without being read whole).
+ *
+ * @example
+ * readBounded(0); // standard input
+ */
+export function readBounded(source: string | number): string {
+  const descriptor = typeof source === 'number' ? source : openSync(source, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, MAX_INPUT_BYTES + 1 - total));
+      const count = readChunk(descriptor, chunk);
+      if (count === 0) break;
+      total += count;
+      if (total > MAX_INPUT_BYTES) throw new Error(`larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most the CLI reads`);
+      chunks.push(chunk.subarray(0, count));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    if (typeof source === 'string') closeSync(descriptor);
+  }
+}
+
+const CHUNK_BYTES = 1024 * 1024;
+
+function readChunk(descriptor: number, chunk: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(descriptor, chunk, 0, chunk.length, null);
+    } catch (error) {
+      // A non-blocking standard input has nothing yet: wait a little, as readFileSync(0) would not.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
   }
 }
 
