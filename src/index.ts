@@ -1,10 +1,10 @@
-export { applyPatch } from './apply-patch.js';
-export { validatePatch } from './validate-patch.js';
-export { isPatchError, PatchError, type Auth0ErrorBody, type PatchErrorOptions } from './patch-error.js';
-export { previewPatch, type PatchPreview } from './preview-patch.js';
-export type { UserChange } from './list-changes.js';
-export type { PreviewWarning, PreviewWarningCode } from './preview-warnings.js';
-export { diffUsers, UnreachableUserError } from './diff-users.js';
+export { applyPatch } from './core/apply-patch.js';
+export { validatePatch } from './core/validate-patch.js';
+export { isPatchError, PatchError, type Auth0ErrorBody, type PatchErrorOptions } from './core/patch-error.js';
+export { previewPatch, type PatchPreview } from './describe/preview-patch.js';
+export type { UserChange } from './describe/list-changes.js';
+export type { PreviewWarning, PreviewWarningCode } from './describe/preview-warnings.js';
+export { diffUsers, UnreachableUserError } from './describe/diff-users.js';
 export type {
   ApplyOptions,
   Auth0Identity,
@@ -15,7 +15,7 @@ export type {
   MetadataPatch,
   UserInput,
   UserPatch,
-} from './types.js';
-export type { PatchedUser } from './patched-user.js';
-export type { CheckPatch } from './patch-check.js';
-export type { PathSegment } from './path.js';
+} from './core/types.js';
+export type { PatchedUser } from './core/patched-user.js';
+export type { CheckPatch } from './core/patch-check.js';
+export type { PathSegment } from './core/path.js';

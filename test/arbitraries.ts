@@ -1,6 +1,6 @@
 /** fast-check generators of Auth0 users and PATCH bodies, valid and not. */
 import fc from 'fast-check';
-import type { Auth0User } from '../src/types.js';
+import type { Auth0User } from '../src/core/types.js';
 
 /** Keys with a meaning in JavaScript, which must be stored as ordinary data. */
 export const trickyKeys = ['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isAdmin'];

@@ -204,7 +204,7 @@ describe('auth0-user-patch serve', () => {
     const users = file('users.json', JSON.stringify([{ user_id: 'auth0|jane', email: 'jane@example.com' }]));
     const server = await serve(['--token', 'T', '--users', users, '--host', '127.0.0.1']);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.output()).toBe(`Domain: ${server.url.slice('http://'.length)}\nListening on ${server.url}\n`);
+    expect(server.output()).toBe(`Domain: ${server.url.slice('http://'.length)}\nPage: ${server.url}/\nListening on ${server.url}\n`);
     const response = await fetch(`${server.url}/api/v2/users/auth0%7Cjane`, {
       method: 'PATCH',
       headers: { authorization: 'Bearer T', 'content-type': 'application/json' },
@@ -240,7 +240,7 @@ describe('auth0-user-patch serve', () => {
 
   it('issues tokens for the given client and domain', async () => {
     const server = await serve(['--client-id', 'app', '--client-secret', 's3cret', '--domain', 'tenant.example']);
-    expect(server.output()).toBe(`Domain: tenant.example\nClient ID: app\nClient secret: s3cret\nListening on ${server.url}\n`);
+    expect(server.output()).toMatch(new RegExp(`^Domain: tenant\\.example\nClient ID: app\nClient secret: s3cret\nPage: ${server.url}/#token=[\\w.-]+\nListening on ${server.url}\n$`));
     const { ManagementClient } = await import('auth0');
     const management = new ManagementClient({
       domain: 'tenant.example',

@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonText, terminalText } from '../src/cli/terminal-text.js';
-import { matchesFormat } from '../src/formats.js';
-import { jsonEqual } from '../src/json-equal.js';
-import { listChanges } from '../src/list-changes.js';
-import { previewPatch } from '../src/preview-patch.js';
-import { profileSize } from '../src/profile-size.js';
+import { matchesFormat } from '../src/core/formats.js';
+import { jsonEqual } from '../src/describe/json-equal.js';
+import { listChanges } from '../src/describe/list-changes.js';
+import { previewPatch } from '../src/describe/preview-patch.js';
+import { profileSize } from '../src/describe/profile-size.js';
 
 const deep = (levels: number, leaf: unknown = 1): unknown => {
   let value = leaf;

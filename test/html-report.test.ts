@@ -7,8 +7,8 @@ import { PAGE_SCRIPT } from '../src/cli/html-report/page-script.js';
 import { parsePath } from '../src/cli/html-report/parse-path.js';
 import { renderHtmlReport, REPORT_CSP } from '../src/cli/html-report/render-html-report.js';
 import { sha256Base64 } from '../src/cli/html-report/sha256.js';
-import { formatPath } from '../src/path.js';
-import { previewPatch } from '../src/preview-patch.js';
+import { formatPath } from '../src/core/path.js';
+import { previewPatch } from '../src/describe/preview-patch.js';
 
 const report = (user: object, patch: unknown) => renderHtmlReport({ user, patch, preview: previewPatch(user, patch) });
 

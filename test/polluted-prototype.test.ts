@@ -1,8 +1,8 @@
 /** A polluted Object.prototype (enumerable app_metadata, password, now) changes nothing (issue 11, part 6). */
 import { describe, expect, it } from 'vitest';
 import { applyPatch, diffUsers, previewPatch, validatePatch } from '../src/index.js';
-import { listChanges } from '../src/list-changes.js';
-import { profileSize } from '../src/profile-size.js';
+import { listChanges } from '../src/describe/list-changes.js';
+import { profileSize } from '../src/describe/profile-size.js';
 
 const POLLUTION: Record<string, unknown> = { app_metadata: { plan: 'stolen' }, password: 'hunter2!', now: new Date('2001-01-01T00:00:00Z') };
 

@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import type { PatchPreview } from '../preview-patch.js';
+import type { PatchPreview } from '../describe/preview-patch.js';
 import { jsonText, terminalText } from './terminal-text.js';
 
 type Style = Parameters<typeof styleText>[0];

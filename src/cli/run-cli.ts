@@ -1,17 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { patchUser } from '../apply-patch.js';
-import { diffUsers, UnreachableUserError } from '../diff-users.js';
-import { PatchError } from '../patch-error.js';
-import { isPlainObject } from '../is-plain-object.js';
-import { previewPatch, type PatchPreview } from '../preview-patch.js';
-import type { Auth0User } from '../types.js';
-import { validatePatch } from '../validate-patch.js';
+import { patchUser } from '../core/apply-patch.js';
+import { diffUsers, UnreachableUserError } from '../describe/diff-users.js';
+import { PatchError } from '../core/patch-error.js';
+import { isPlainObject } from '../internal/is-plain-object.js';
+import { previewPatch, type PatchPreview } from '../describe/preview-patch.js';
+import type { Auth0User } from '../core/types.js';
+import { validatePatch } from '../core/validate-patch.js';
 import { createEmulator } from '../emulator/create-emulator.js';
 import { randomHex } from '../emulator/random-hex.js';
 import { renderHtmlReport } from './html-report/render-html-report.js';
+import { pageLink } from './page-link.js';
 import { renderPreview } from './preview-report.js';
 import { inputName, readJson } from './read-json.js';
+import { jsonText, terminalText } from './terminal-text.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -88,7 +90,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`auth0-user-patch: ${error.message}\n${error.showUsageHint ? 'Run auth0-user-patch --help for usage.\n' : ''}`);
+    io.stderr(`auth0-user-patch: ${terminalText(error.message)}\n${error.showUsageHint ? 'Run auth0-user-patch --help for usage.\n' : ''}`);
     return 2;
   }
 }
@@ -119,7 +121,7 @@ function twoFiles(command: string, files: readonly string[], read: (file: string
 
 function apply(io: CliIo, user: Auth0User, patch: unknown): number {
   try {
-    return print(io, `${JSON.stringify(patchUser(user, patch).user, null, 2)}\n`);
+    return print(io, `${jsonText(patchUser(user, patch).user, 2)}\n`);
   } catch (error) {
     return refuse(io, error);
   }
@@ -129,7 +131,7 @@ type PreviewOptions = { json: boolean; html: string | undefined; files: readonly
 
 function preview(io: CliIo, { json, html, files }: PreviewOptions, user: Auth0User, patch: unknown): number {
   const result = previewPatch(user, patch);
-  if (html === undefined) io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : renderPreview(result, { color: io.color }));
+  if (html === undefined) io.stdout(json ? `${jsonText(result, 2)}\n` : renderPreview(result, { color: io.color }));
   else {
     const sources = { user: inputName(files[0] as string), patch: inputName(files[1] as string) };
     writeHtmlReport(io, html, renderHtmlReport({ user, patch, preview: result, sources }), result);
@@ -146,16 +148,16 @@ function writeHtmlReport(io: CliIo, file: string, page: string, { changes, warni
     throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
   }
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  io.stdout(`Wrote ${file}: ${error === undefined ? `${count(changes.length, 'change')}, ${count(warnings.length, 'warning')}` : 'Auth0 refuses the patch'}\n`);
+  io.stdout(`Wrote ${terminalText(file)}: ${error === undefined ? `${count(changes.length, 'change')}, ${count(warnings.length, 'warning')}` : 'Auth0 refuses the patch'}\n`);
 }
 
 function diff(io: CliIo, before: Auth0User, after: unknown, afterFile: string): number {
   if (!isPlainObject(after)) throw new UsageError(`${inputName(afterFile)} must hold a user (a JSON object)`);
   try {
-    return print(io, `${JSON.stringify(diffUsers(before, after as Auth0User), null, 2)}\n`);
+    return print(io, `${jsonText(diffUsers(before, after as Auth0User), 2)}\n`);
   } catch (error) {
     if (!(error instanceof UnreachableUserError)) throw error;
-    io.stderr(`${error.message}\n`);
+    io.stderr(`${terminalText(error.message)}\n`);
     return 1;
   }
 }
@@ -192,6 +194,7 @@ async function serve(io: CliIo, options: ServeOptions, read: (file: string) => u
   try {
     emulator = createEmulator({
       users: users as readonly Auth0User[],
+      page: true,
       ...(client === undefined ? {} : { clients: [client] }),
       ...(options.token === undefined ? {} : { token: options.token }),
       ...(options.domain === undefined ? {} : { domain: options.domain }),
@@ -208,7 +211,12 @@ async function serve(io: CliIo, options: ServeOptions, read: (file: string) => u
     throw new UsageError(listenFailure(error, host, port), false);
   }
   const credentials = client === undefined ? '' : `Client ID: ${client.clientId}\nClient secret: ${client.clientSecret}\n`;
-  io.stdout(`Domain: ${options.domain ?? server.url.replace(/^http:\/\//, '')}\n${credentials}Listening on ${server.url}\n`);
+  const domain = options.domain ?? server.url.replace(/^http:\/\//, '');
+  const page = await pageLink(emulator, server.url, domain, client).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  io.stdout(`Domain: ${terminalText(domain)}\n${credentials}Page: ${page}\nListening on ${server.url}\n`);
   await io.waitForStop();
   await server.close();
   return 0;
@@ -234,7 +242,7 @@ function listenFailure(error: unknown, host: string, port: number): string {
 
 function refuse(io: CliIo, error: unknown): number {
   if (!(error instanceof PatchError)) throw error;
-  io.stderr(`${JSON.stringify(error)}\n`);
+  io.stderr(`${jsonText(error.toJSON())}\n`);
   return 1;
 }
 

@@ -13,7 +13,8 @@ Commands:
   preview <user.json> <patch.json>    report what changes and what is silently lost
   diff <before.json> <after.json>     print the PATCH bodies that turn one user into the other
   validate <patch.json>               check a PATCH body as Auth0 would
-  serve                               run the Auth0 users emulator over HTTP until SIGINT/SIGTERM
+  serve                               run the Auth0 users emulator over HTTP until SIGINT/SIGTERM,
+                                      with a page at / to search users and preview and apply patches
 
 A file argument of - reads standard input.
 

@@ -1,5 +1,5 @@
-import { PatchError } from '../patch-error.js';
-import type { Auth0User } from '../types.js';
+import { PatchError } from '../core/patch-error.js';
+import type { Auth0User } from '../core/types.js';
 import { authenticate, checkScopes } from './auth/authenticate.js';
 import { checkClients, type EmulatorClient } from './auth/clients.js';
 import { createSigningKey } from './auth/jwt.js';
@@ -28,6 +28,8 @@ import { roleRoutes } from './roles/role-routes.js';
 import { userRoleRoutes } from './roles/user-role-routes.js';
 import type { Tenant } from './tenant.js';
 import { userRoutes } from './users/user-routes.js';
+import { answerPage, pageFiles } from './page/page-routes.js';
+import { PAGE_SCRIPTS } from './page/page-scripts.js';
 
 /**
  * Options of {@link createEmulator}. Give `clients` (the SDK's client-credentials set-up), a fixed `token`, or
@@ -59,6 +61,16 @@ export type EmulatorOptions = {
   bodyLimit?: number;
   /** Opt-in: answer Auth0's 429 past `limit` Management API requests in a window. */
   rateLimit?: RateLimitOptions;
+  /**
+   * Opt-in (`serve` turns it on): serve a page at `/` that lists and searches the users, previews a patch as it is
+   * typed and applies it. Its files (under `/_emulator/`) hold no data; it calls the API with a bearer token like
+   * any client, and the API's answers do not change. Defaults to `false`.
+   *
+   * @example
+   * const server = await createEmulator({ clients, users, page: true }).listen();
+   * // open server.url in a browser and sign in with the client's id and secret
+   */
+  page?: boolean;
 };
 
 /**
@@ -124,6 +136,9 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   if (typeof now !== 'function') throw new TypeError('createEmulator: options.now must be a function that returns a Date');
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1) throw new TypeError('createEmulator: options.bodyLimit must be a positive integer');
   const connections = checkConnections(options.connections);
+  if (options.page !== undefined && typeof options.page !== 'boolean') throw new TypeError('createEmulator: options.page must be a boolean');
+  if (options.page === true && PAGE_SCRIPTS === undefined) throw new TypeError('createEmulator: options.page needs the page scripts that the build embeds (npm run build)');
+  const page = options.page === true && PAGE_SCRIPTS !== undefined ? pageFiles(PAGE_SCRIPTS) : undefined;
   const limiter = createRateLimiter(options.rateLimit);
   const store = createUserStore();
   const seed = (users: unknown, where: string) => {
@@ -173,6 +188,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const route = createRouter(routeGroups.flatMap((group) => group(tenant)), MANAGEMENT_API_ROUTES);
 
   async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
+    const file = page === undefined ? undefined : answerPage(request, page);
+    if (file !== undefined) return file;
     if (request.path === '/oauth/token') {
       if (request.method !== 'POST') return notFound();
       return issueToken(request, { clients, key, keyId, domain: tenantDomain, now: clock, bodyLimit });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderHtmlReport } from '../../src/cli/html-report/render-html-report.js';
-import { previewPatch } from '../../src/preview-patch.js';
+import { previewPatch } from '../../src/describe/preview-patch.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { user, validPatch } from '../arbitraries.js';
-import type { Auth0User } from '../../src/types.js';
+import type { Auth0User } from '../../src/core/types.js';
 import type { Library } from '../library.js';
 
 export function diffSuite({ diffUsers, applyPatch, validatePatch, UnreachableUserError }: Library): void {

@@ -1,4 +1,4 @@
-import type { PathSegment } from '../../path.js';
+import type { PathSegment } from '../../core/path.js';
 
 const STEP = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
 

@@ -1,7 +1,7 @@
-import { isPlainObject } from '../../is-plain-object.js';
-import type { UserChange } from '../../list-changes.js';
-import type { PathSegment } from '../../path.js';
-import type { PatchPreview } from '../../preview-patch.js';
+import { isPlainObject } from '../../internal/is-plain-object.js';
+import type { UserChange } from '../../describe/list-changes.js';
+import type { PathSegment } from '../../core/path.js';
+import type { PatchPreview } from '../../describe/preview-patch.js';
 import { embedJson, escapeHtml } from './escape-html.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';

@@ -2,8 +2,8 @@
  * Request bodies checked as the Management API checks them (its schema validator, z-schema), with Auth0's
  * `Payload validation error` wording and errorCode `invalid_body`: never ignored, never half-applied.
  */
-import { isPlainObject } from '../../is-plain-object.js';
-import { bodyMessage, propertyMessage, typeName } from '../../messages.js';
+import { isPlainObject } from '../../internal/is-plain-object.js';
+import { bodyMessage, propertyMessage, typeName } from '../../core/messages.js';
 import { Refusal } from './refusal.js';
 import { apiError } from './responses.js';
 

@@ -21,6 +21,8 @@ export type EmulatorResponse = {
   readonly headers?: Readonly<Record<string, string>>;
   /** Sent as JSON; `undefined` sends no body. */
   readonly body?: unknown;
+  /** Sent as is instead of `body` (the page's files), with the content-type its `headers` give. */
+  readonly text?: string;
 };
 
 /** Why a body could not be read: over the limit, or not UTF-8. */

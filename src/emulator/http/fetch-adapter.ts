@@ -42,6 +42,7 @@ async function readWebBody(request: Request, limit: number): Promise<string> {
 /** A router response as a web `Response`. */
 export function toWebResponse(response: EmulatorResponse): Response {
   const headers = new Headers(response.headers);
+  if (response.text !== undefined) return new Response(response.text, { status: response.status, headers });
   if (response.body === undefined) return new Response(null, { status: response.status, headers });
   headers.set('content-type', 'application/json; charset=utf-8');
   return new Response(JSON.stringify(response.body), { status: response.status, headers });

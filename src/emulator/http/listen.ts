@@ -152,10 +152,10 @@ function readIncomingBody(incoming: IncomingMessage, limit: number): Promise<str
 
 /** Writes a router response; a request whose body is still arriving is read to its end first by node. */
 function send(outgoing: ServerResponse, response: EmulatorResponse): void {
-  const text = response.body === undefined ? undefined : JSON.stringify(response.body);
+  const text = response.text ?? (response.body === undefined ? undefined : JSON.stringify(response.body));
   const headers: Record<string, string | number> = { ...response.headers };
   if (text !== undefined) {
-    headers['content-type'] = 'application/json; charset=utf-8';
+    if (response.text === undefined) headers['content-type'] = 'application/json; charset=utf-8';
     headers['content-length'] = Buffer.byteLength(text);
   }
   outgoing.writeHead(response.status, headers);

@@ -1,6 +1,6 @@
 /** Auth0's answers for the errors the emulator gives, as {@link EmulatorResponse}s. */
-import { INVALID_JSON_MESSAGE } from '../../messages.js';
-import type { PatchError } from '../../patch-error.js';
+import { INVALID_JSON_MESSAGE } from '../../core/messages.js';
+import type { PatchError } from '../../core/patch-error.js';
 import type { EmulatorResponse } from './exchange.js';
 
 /** A JSON response. */

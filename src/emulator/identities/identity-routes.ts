@@ -4,8 +4,8 @@
  * and the secondary's is discarded. `DELETE /users/{id}/identities/{provider}/{user_id}` makes the identity a user of
  * its own again, without metadata. Both as Auth0's account-linking pages describe and its recordings show.
  */
-import type { Auth0Identity, Auth0User } from '../../types.js';
-import { bodyMessage } from '../../messages.js';
+import type { Auth0Identity, Auth0User } from '../../core/types.js';
+import { bodyMessage } from '../../core/messages.js';
 import { checkBody, type BodyObject } from '../http/body-schema.js';
 import { apiError, json } from '../http/responses.js';
 import type { EmulatedRoute } from '../http/router.js';

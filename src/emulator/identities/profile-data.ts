@@ -4,7 +4,7 @@
  * the email, a `nickname` that is the email's local part, a Gravatar `picture`) do not appear in the recordings,
  * so the emulator leaves those out.
  */
-import type { Auth0User } from '../../types.js';
+import type { Auth0User } from '../../core/types.js';
 
 const PROFILE = ['name', 'email', 'given_name', 'family_name', 'username', 'nickname', 'picture', 'email_verified', 'phone_number', 'phone_verified'] as const;
 

@@ -1,5 +1,5 @@
 /** Who a verification email or a ticket goes to, checked as Auth0 checks it (the OAS's 400 messages). */
-import type { Auth0Identity, Auth0User } from '../../types.js';
+import type { Auth0Identity, Auth0User } from '../../core/types.js';
 import { Refusal } from '../http/refusal.js';
 import { apiError } from '../http/responses.js';
 import { missingUser } from '../roles/role-answers.js';

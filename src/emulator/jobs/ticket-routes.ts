@@ -3,7 +3,7 @@
  * Auth0's recordings show (`https://{domain}/u/reset-password?ticket=…#`). Each ticket also lands in the outbox.
  */
 import { checkBody, type BodyObject, type BodyProperty } from '../http/body-schema.js';
-import { bodyMessage } from '../../messages.js';
+import { bodyMessage } from '../../core/messages.js';
 import { Refusal } from '../http/refusal.js';
 import { apiError, json } from '../http/responses.js';
 import type { EmulatedRoute, RouteContext } from '../http/router.js';

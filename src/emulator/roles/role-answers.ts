@@ -1,6 +1,6 @@
 /** What the roles routes share: Auth0's refusals and the shape of a role member. */
-import { inexistentUserError } from '../../patch-error.js';
-import type { Auth0User } from '../../types.js';
+import { inexistentUserError } from '../../core/patch-error.js';
+import type { Auth0User } from '../../core/types.js';
 import { apiError, patchErrorResponse } from '../http/responses.js';
 
 /** Auth0's 404 for a role id that does not exist (recorded: no errorCode). */

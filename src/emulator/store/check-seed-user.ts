@@ -1,7 +1,7 @@
 /** Checks a user given to the emulator up front, so a malformed one is a `TypeError` naming it, never a 500 later. */
-import { isPlainObject } from '../../is-plain-object.js';
-import { typeName } from '../../messages.js';
-import type { Auth0User } from '../../types.js';
+import { isPlainObject } from '../../internal/is-plain-object.js';
+import { typeName } from '../../core/messages.js';
+import type { Auth0User } from '../../core/types.js';
 
 const STRINGS = [
   'user_id', 'email', 'username', 'phone_number', 'name', 'nickname', 'given_name', 'family_name', 'picture',

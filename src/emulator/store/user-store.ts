@@ -1,5 +1,5 @@
 /** The emulated tenant's users, frozen, with the uniqueness rules of a connection. */
-import type { Auth0User } from '../../types.js';
+import type { Auth0User } from '../../core/types.js';
 import { deepFreeze } from './deep-freeze.js';
 import { readonlyMapView } from './readonly-map-view.js';
 

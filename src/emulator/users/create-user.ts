@@ -1,10 +1,10 @@
 /** The user `POST /api/v2/users` stores for a body, with the defaults Auth0's recorded responses show. */
-import { mergeIntoUser } from '../../apply-patch.js';
-import { isPlainObject } from '../../is-plain-object.js';
-import { bodyMessage, propertyMessage, typeName } from '../../messages.js';
-import { PatchError } from '../../patch-error.js';
-import { preparePatch } from '../../prepare-patch.js';
-import type { Auth0User } from '../../types.js';
+import { mergeIntoUser } from '../../core/merge-into-user.js';
+import { isPlainObject } from '../../internal/is-plain-object.js';
+import { bodyMessage, propertyMessage, typeName } from '../../core/messages.js';
+import { PatchError } from '../../core/patch-error.js';
+import { preparePatch } from '../../core/prepare-patch.js';
+import type { Auth0User } from '../../core/types.js';
 import { apiError } from '../http/responses.js';
 import { Refusal } from '../http/refusal.js';
 import { randomHex } from '../random-hex.js';

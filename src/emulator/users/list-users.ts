@@ -1,5 +1,5 @@
 /** `GET /api/v2/users`: Auth0's user search (v3), sorted, paged and projected as Auth0 answers it. */
-import type { Auth0User } from '../../types.js';
+import type { Auth0User } from '../../core/types.js';
 import type { EmulatorResponse } from '../http/exchange.js';
 import type { QuerySchema, QueryValues } from '../http/query-params.js';
 import { apiError, json } from '../http/responses.js';

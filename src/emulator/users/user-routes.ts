@@ -1,7 +1,7 @@
 /** The users routes of the Management API: list and search, read, read by email, create, update, delete. */
-import { patchUser } from '../../apply-patch.js';
-import { inexistentUserError } from '../../patch-error.js';
-import type { Auth0User } from '../../types.js';
+import { patchUser } from '../../core/apply-patch.js';
+import { inexistentUserError } from '../../core/patch-error.js';
+import type { Auth0User } from '../../core/types.js';
 import { apiError, json, patchErrorResponse } from '../http/responses.js';
 import type { EmulatedRoute, RouteContext } from '../http/router.js';
 import type { QuerySchema } from '../http/query-params.js';

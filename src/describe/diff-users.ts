@@ -1,10 +1,10 @@
-import { ATTRIBUTES, EXCLUSIVE_PAIRS, STAMPED_ATTRIBUTES, type AttributeSchema } from './schema.js';
+import { ATTRIBUTES, EXCLUSIVE_PAIRS, STAMPED_ATTRIBUTES, type AttributeSchema } from '../core/schema.js';
 import { jsonEqual } from './json-equal.js';
-import { setOwn } from './own-keys.js';
-import { formatPath } from './path.js';
-import { isPlainObject } from './is-plain-object.js';
-import type { Auth0User, Metadata, UserInput, UserPatch } from './types.js';
-import { validatePatch } from './validate-patch.js';
+import { setOwn } from '../internal/own-keys.js';
+import { formatPath } from '../core/path.js';
+import { isPlainObject } from '../internal/is-plain-object.js';
+import type { Auth0User, Metadata, UserInput, UserPatch } from '../core/types.js';
+import { validatePatch } from '../core/validate-patch.js';
 
 /**
  * Thrown by {@link diffUsers} when no PATCH can turn one user into the other, naming what stands in the way.

@@ -1,8 +1,8 @@
-import { patchUser, type PatchOutcome } from './apply-patch.js';
+import { patchUser, type PatchOutcome } from '../core/apply-patch.js';
 import { listChanges, type UserChange } from './list-changes.js';
-import { PatchError } from './patch-error.js';
+import { PatchError } from '../core/patch-error.js';
 import { findWarnings, type PreviewWarning } from './preview-warnings.js';
-import type { ApplyOptions, Auth0User, UserInput } from './types.js';
+import type { ApplyOptions, Auth0User, UserInput } from '../core/types.js';
 
 /**
  * What a PATCH would do: the resulting user, every change, the surprises, or Auth0's refusal.

@@ -1,6 +1,6 @@
 import { jsonEqual } from './json-equal.js';
-import { formatPath } from './path.js';
-import { isPlainObject } from './is-plain-object.js';
+import { formatPath } from '../core/path.js';
+import { isPlainObject } from '../internal/is-plain-object.js';
 
 /**
  * One difference between a user before and after a PATCH. Objects are compared key by key down to the deepest

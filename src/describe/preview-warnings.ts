@@ -2,13 +2,13 @@
  * The surprises Auth0 users keep filing issues about, found in a PATCH before it is sent: each says what will
  * happen and how to avoid it.
  */
-import { formatPath, type PathSegment } from './path.js';
-import { isPlainObject } from './is-plain-object.js';
-import type { PreparedPatch } from './prepare-patch.js';
+import { formatPath, type PathSegment } from '../core/path.js';
+import { isPlainObject } from '../internal/is-plain-object.js';
+import type { PreparedPatch } from '../core/prepare-patch.js';
 import type { UserChange } from './list-changes.js';
 import { PROFILE_SIZE_LIMIT, profileSize } from './profile-size.js';
-import { STAMPED_ATTRIBUTES } from './schema.js';
-import type { Auth0User } from './types.js';
+import { STAMPED_ATTRIBUTES } from '../core/schema.js';
+import type { Auth0User } from '../core/types.js';
 
 /**
  * What a preview warns about:

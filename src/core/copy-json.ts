@@ -7,7 +7,7 @@
  * nothing unless something is refused.
  */
 import { MAX_DEPTH } from './schema.js';
-import { isPlainObject } from './is-plain-object.js';
+import { isPlainObject } from '../internal/is-plain-object.js';
 import { typeName } from './messages.js';
 import type { PathSegment } from './path.js';
 import type { JsonValue, Metadata } from './types.js';

@@ -1,5 +1,5 @@
 import { sparseIndices } from './array-indices.js';
-import { isPlainObject } from './is-plain-object.js';
+import { isPlainObject } from '../internal/is-plain-object.js';
 
 /**
  * Whether two JSON values are equal: same primitives (`0` equals `-0`), arrays equal element by element (a hole

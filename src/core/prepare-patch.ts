@@ -17,7 +17,7 @@ import {
   typeName,
 } from './messages.js';
 import { PatchError } from './patch-error.js';
-import { isPlainObject } from './is-plain-object.js';
+import { isPlainObject } from '../internal/is-plain-object.js';
 import { formatPath, type PathSegment } from './path.js';
 import type { Metadata } from './types.js';
 
