@@ -1,4 +1,8 @@
 import { defineConfig } from 'tsup';
+import { BROWSER_BUILD, definePageScripts } from './src/emulator/page/build-page-scripts.js';
+
+// The emulator's page (createEmulator({ page: true }), serve) carries its scripts: the library's browser build and the app.
+const define = definePageScripts();
 
 export default defineConfig([
   {
@@ -11,6 +15,15 @@ export default defineConfig([
     splitting: false,
     treeshake: true,
     silent: true,
+    define,
+  },
+  {
+    // The library for browsers: ESM, nothing from Node (the emulator's page loads the same build).
+    entry: { browser: 'src/index.ts' },
+    ...BROWSER_BUILD,
+    splitting: false,
+    treeshake: true,
+    silent: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },
@@ -20,5 +33,6 @@ export default defineConfig([
     treeshake: true,
     silent: true,
     banner: { js: '#!/usr/bin/env node' },
+    define,
   },
 ]);
