@@ -4,11 +4,15 @@ import deepmerge from 'deepmerge';
 import { produce } from 'immer';
 import jsonMergePatch from 'json-merge-patch';
 import lodashMerge from 'lodash.merge';
-import { applyPatch } from 'auth0-user-patch';
+import { applyPatch, applyPatchJson } from 'auth0-user-patch';
 
 const METADATA = new Set(['user_metadata', 'app_metadata']);
 
-/** Auth0's first-level rules written onto `target` in place, with no validation and no copying (for the floor and the clone-based contenders). */
+/**
+ * Auth0's first-level rules written onto `target` in place, with no validation and no copying (for the floor and
+ * the clone-based contenders). Merged metadata is built by a for-in walk into a fresh object, never by growing a
+ * spread copy, so that the floor stays in one V8 mode (a grown spread copy is 0.3x to 1.4x of it, by luck).
+ */
 function writeFirstLevel(target, source, patch) {
   for (const key in patch) {
     const value = patch[key];
@@ -17,13 +21,23 @@ function writeFirstLevel(target, source, patch) {
       else target[key] = value;
       continue;
     }
-    const names = Object.keys(value);
-    const merged = names.length === 0 ? {} : { ...source[key] };
-    for (const name of names) {
-      if (value[name] === null) delete merged[name];
-      else merged[name] = value[name];
+    const merged = {};
+    let empty = true;
+    for (const name in value) {
+      empty = false;
+      break;
     }
-    if (key === 'app_metadata' && Object.keys(merged).length === 0) delete target[key];
+    if (!empty) {
+      const base = source[key];
+      for (const name in base) if (!(name in value) || value[name] !== null) merged[name] = base[name];
+      for (const name in value) if (value[name] !== null) merged[name] = value[name];
+    }
+    let kept = false;
+    for (const _name in merged) {
+      kept = true;
+      break;
+    }
+    if (key === 'app_metadata' && !kept) delete target[key];
     else target[key] = merged;
   }
   return target;
@@ -31,6 +45,18 @@ function writeFirstLevel(target, source, patch) {
 
 export const contenders = [
   { name: 'applyPatch', merges: true, run: (user, patch) => applyPatch(user, patch) },
+  {
+    name: 'applyPatchJson(body)',
+    note: 'parses, checks and merges the body text',
+    merges: true,
+    run: (user, _patch, patchText) => applyPatchJson(user, patchText),
+  },
+  {
+    name: 'JSON.parse + applyPatch',
+    note: 'what a server paid before applyPatchJson',
+    merges: true,
+    run: (user, _patch, patchText) => applyPatch(user, JSON.parse(patchText)),
+  },
   {
     name: 'hand spread (no validation)',
     note: 'the floor: the same first-level rules in plain JavaScript, no validation, aliases the patch',

@@ -1,4 +1,5 @@
 export { applyPatch } from './core/apply-patch.js';
+export { applyPatchJson } from './core/apply-patch-json.js';
 export { validatePatch } from './core/validate-patch.js';
 export { isPatchError, PatchError, type Auth0ErrorBody, type PatchErrorOptions } from './core/patch-error.js';
 export { previewPatch, type PatchPreview } from './describe/preview-patch.js';

@@ -1,12 +1,4 @@
-/**
- * Where a JSON text first goes wrong, as a character offset, or -1 when it is valid JSON. V8's `JSON.parse` only
- * sometimes says where; a file name without a place to look is no help, so the CLI finds the place itself.
- * The scan keeps its own stack, so deep nesting cannot overflow.
- *
- * @example
- * findJsonErrorOffset('{"a":}'); // 5
- * findJsonErrorOffset('[1, 2]'); // -1
- */
+/** The character offset where a JSON text first goes wrong (V8 only sometimes says), or -1 for valid JSON; its own stack, so no nesting overflows. */
 export function findJsonErrorOffset(text: string): number {
   const open: string[] = [];
   let state: 'value' | 'firstValue' | 'key' | 'firstKey' | 'colon' | 'after' = 'value';

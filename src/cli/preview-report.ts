@@ -4,14 +4,7 @@ import { jsonText, terminalText } from './terminal-text.js';
 
 type Style = Parameters<typeof styleText>[0];
 
-/**
- * The preview of a PATCH as a person reads it: the changes (`+` added, `~` changed, `-` removed), the warnings,
- * then the user after. Colours only when `color` is true. Keys, values and messages reach the terminal escaped (see
- * {@link terminalText}), and users of any depth can be shown.
- *
- * @example
- * process.stdout.write(renderPreview(previewPatch(user, patch), { color: process.stdout.isTTY }));
- */
+/** A preview for a person: changes (`+` added, `~` changed, `-` removed), warnings, then the user after; terminal-safe (see {@link terminalText}), any depth, colours only when `color`. */
 export function renderPreview(preview: PatchPreview, { color }: { color: boolean }): string {
   const paint = (style: Style, text: string) => {
     const safe = terminalText(text);

@@ -9,14 +9,7 @@ import { UsageError } from './usage-error.js';
  */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/**
- * Reads and parses the JSON a CLI argument names: a file, or standard input for `-`. Any failure is a
- * {@link UsageError} that names the file and, for malformed JSON, the line and column; input past
- * {@link MAX_INPUT_BYTES} is refused. Messages are escaped for a terminal.
- *
- * @example
- * readJson('examples/auth0-page/user.json', () => ''); // the parsed user
- */
+/** Parses the JSON a CLI argument names (a file, or `-` for standard input); any failure, or input past {@link MAX_INPUT_BYTES}, is a terminal-safe {@link UsageError} with the line and column. */
 export function readJson(argument: string, readStandardInput: () => string): unknown {
   const name = inputName(argument);
   let text: string;
@@ -35,13 +28,7 @@ export function readJson(argument: string, readStandardInput: () => string): unk
   }
 }
 
-/**
- * Reads a file, or an open descriptor such as 0 for standard input, as UTF-8, in chunks, and throws as soon as
- * it passes {@link MAX_INPUT_BYTES} (so `/dev/zero` or an endless pipe is refused without being read whole).
- *
- * @example
- * readBounded(0); // standard input
- */
+/** Reads a file or descriptor (0: standard input) as UTF-8 in chunks, throwing once past {@link MAX_INPUT_BYTES}, so an endless input is never read whole. */
 export function readBounded(source: string | number): string {
   const descriptor = typeof source === 'number' ? source : openSync(source, 'r');
   try {
@@ -75,12 +62,7 @@ function readChunk(descriptor: number, chunk: Buffer): number {
   }
 }
 
-/**
- * How messages name a file argument: `-` is standard input.
- *
- * @example
- * inputName('-'); // 'standard input'
- */
+/** How messages name a file argument: `-` is `standard input`. */
 export function inputName(argument: string): string {
   return argument === '-' ? 'standard input' : argument;
 }

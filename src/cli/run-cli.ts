@@ -17,12 +17,7 @@ import { jsonText, terminalText } from './terminal-text.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
 
-/**
- * What the CLI reads and writes, so that it runs the same in a process and in a test.
- *
- * @example
- * const io: CliIo = { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), readStandardInput: () => '', color: false, version: '1.0.0', waitForStop: () => new Promise(() => {}) };
- */
+/** What the CLI reads and writes, so that it runs the same in a process and in a test. */
 export type CliIo = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -50,13 +45,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-/**
- * Runs `auth0-user-patch` with its arguments and returns the exit code: 0 success, 1 a refused patch (Auth0's
- * error body on standard error) or an unreachable diff, 2 a usage error, an unreadable file or malformed JSON.
- *
- * @example
- * const code = await runCli(['validate', 'patch.json'], io);
- */
+/** Runs `auth0-user-patch` and returns the exit code: 0 success, 1 a refused patch or an unreachable diff, 2 a usage error, an unreadable file or malformed JSON. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parseCommandLine(args);

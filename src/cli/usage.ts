@@ -1,9 +1,4 @@
-/**
- * The text of `auth0-user-patch --help`.
- *
- * @example
- * process.stdout.write(USAGE);
- */
+/** The text of `auth0-user-patch --help`. */
 export const USAGE = `Usage: auth0-user-patch <command> [options]
 
 Do offline what Auth0's PATCH /api/v2/users/{id} does.

@@ -18,16 +18,16 @@ import type { ApplyOptions, Auth0User, UserInput, UserPatch } from './types.js';
  * Neither argument is changed. Parts of `user` the patch does not touch are shared with the result; values taken
  * from the patch are copied.
  *
+ * The return type follows the same rules when the types of `user` and `patch` are known (see
+ * {@link PatchedUser}), and a literal patch with a key a PATCH may not write does not compile (see
+ * {@link CheckPatch}). A user typed as possibly missing (`users.get(id)`) is accepted: missing, it is the 404.
+ *
  * @example
  * const user = { email: 'jane.doe@example.com', user_metadata: { hobby: 'surfing' }, app_metadata: { plan: 'full' } };
  * applyPatch(user, { user_metadata: { addresses: { home: '123 Main Street, Anytown, ST 12345' } } });
  * // { email: 'jane.doe@example.com',
  * //   user_metadata: { hobby: 'surfing', addresses: { home: '123 Main Street, Anytown, ST 12345' } },
  * //   app_metadata: { plan: 'full' } }
- *
- * The return type follows the same rules when the types of `user` and `patch` are known (see
- * {@link PatchedUser}), and a literal patch with a key a PATCH may not write does not compile (see
- * {@link CheckPatch}). A user typed as possibly missing (`users.get(id)`) is accepted: missing, it is the 404.
  */
 export function applyPatch<
   U extends UserInput | null | undefined,
@@ -46,7 +46,11 @@ export type PatchOutcome = { readonly prepared: PreparedPatch; readonly user: Au
  * previews), and with the checked patch, for what describes it.
  */
 export function patchUser(user: unknown, body: unknown, options?: ApplyOptions): PatchOutcome {
-  const prepared = preparePatch(body);
+  return mergePrepared(user, preparePatch(body), options);
+}
+
+/** The checks of `user` and `options`, then the merge of a checked patch (shared by the object and text paths). */
+export function mergePrepared(user: unknown, prepared: PreparedPatch, options: ApplyOptions | undefined): PatchOutcome {
   // Own properties only: an `Object.prototype.now` planted by someone else is no option.
   const now = options !== undefined && options !== null && Object.hasOwn(options, 'now') ? options.now : undefined;
   if (now !== undefined && !(now instanceof Date && Number.isFinite(now.getTime()))) {

@@ -66,6 +66,63 @@ export function copyJsonValue(value: unknown, depth: number): JsonValue {
   }
 }
 
+/**
+ * {@link copyJsonValue} for a value `JSON.parse` made, checked in place instead of copied: such a value holds only
+ * plain objects, arrays, strings, booleans, null and numbers (`1e400` parses to `Infinity`, `-0` to -0, which is
+ * written as 0). Returns the value to store.
+ */
+export function checkParsedValue(value: unknown, depth: number, ownKeysOnly = inheritedKeysAppear()): JsonValue {
+  if (typeof value === 'number') return checkParsedNumber(value);
+  if (typeof value !== 'object' || value === null) return value as JsonValue;
+  if (depth > MAX_DEPTH) throw new JsonFault(`Nesting deeper than ${MAX_DEPTH} levels`, 'depth');
+  if (Array.isArray(value)) checkParsedArray(value, depth, ownKeysOnly);
+  else checkParsedObject(value as Record<string, unknown>, depth, ownKeysOnly);
+  return value as JsonValue;
+}
+
+function checkParsedNumber(value: number): number {
+  if (!Number.isFinite(value)) throw new JsonFault(notJsonDetail(value), 'value');
+  return value === 0 ? 0 : value;
+}
+
+function checkParsedArray(source: unknown[], depth: number, ownKeysOnly: boolean): void {
+  let index = 0;
+  try {
+    for (; index < source.length; index++) {
+      const item = source[index];
+      if (typeof item === 'object') {
+        if (item !== null) checkParsedValue(item, depth + 1, ownKeysOnly);
+      } else if (typeof item === 'number') source[index] = checkParsedNumber(item);
+    }
+  } catch (fault) {
+    throw stepOut(fault, index, source);
+  }
+}
+
+// A for-in walk needs no key list of its own; with a polluted Object.prototype it skips inherited keys.
+function checkParsedObject(source: Record<string, unknown>, depth: number, ownKeysOnly: boolean): void {
+  let current = '';
+  try {
+    for (const key in source) {
+      if (ownKeysOnly && !Object.hasOwn(source, key)) continue;
+      current = key;
+      checkKeyName(key);
+      const item = source[key];
+      if (typeof item === 'object') {
+        if (item !== null) checkParsedValue(item, depth + 1, ownKeysOnly);
+      } else if (typeof item === 'number') source[key] = checkParsedNumber(item);
+    }
+  } catch (fault) {
+    throw stepOut(fault, current, source);
+  }
+}
+
+/** Whether a for-in walk of a plain object would also meet keys of a polluted `Object.prototype`. */
+export function inheritedKeysAppear(): boolean {
+  for (const _key in Object.prototype) return true;
+  return false;
+}
+
 function copyArray(source: readonly unknown[], depth: number): JsonValue[] {
   if (Object.getPrototypeOf(source) !== Array.prototype) throw new JsonFault(notJsonDetail(source), 'value');
   const length = source.length;

@@ -14,13 +14,7 @@ const MAX_DOMAIN = 256;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
 const WHITE_SPACE = /\s/;
 
-/**
- * Checks a string against a named format.
- *
- * @example
- * matchesFormat('email', 'jane.doe@example.com'); // true
- * matchesFormat('uri', 'not a uri'); // false
- */
+/** Checks a string against a named format. */
 export function matchesFormat(format: 'email' | 'uri', value: string): boolean {
   return format === 'email' ? isEmail(value) : isAbsoluteUri(value);
 }

@@ -7,7 +7,7 @@ import { formatPath, type PathSegment } from './path.js';
  * const body: Auth0ErrorBody = {
  *   statusCode: 400,
  *   error: 'Bad Request',
- *   message: "Payload validation error: 'Expected type boolean but found type string' on property blocked (Whether this user was blocked by an administrator (true) or not (false)).",
+ *   message: "Payload validation error: 'Expected type boolean but found type string' on property blocked (Whether this user was blocked by an administrator (true) or not (false).).",
  *   errorCode: 'invalid_body',
  * };
  */
@@ -43,22 +43,54 @@ const PATCH_ERROR_BRAND = Symbol.for('auth0-user-patch.PatchError');
  *
  * @example
  * try {
- *   applyPatch(user, { blocked: 'yes' });
+ *   applyPatch(user, { email: 'not an email' });
  * } catch (error) {
  *   if (isPatchError(error)) response.status(error.statusCode).send(JSON.stringify(error));
  * }
+ * // 400 {"statusCode":400,"error":"Bad Request","message":"Payload validation error: 'Object didn't pass validation for format email: not an email' on property email (Email address of this user.).","errorCode":"invalid_body"}
  */
 export class PatchError extends Error {
+  /**
+   * Always `'PatchError'`; not part of Auth0's body.
+   *
+   * @example
+   * new PatchError('Invalid request payload JSON format').name; // 'PatchError'
+   */
   override readonly name = 'PatchError';
-  /** The HTTP status Auth0 answers with. */
+  /**
+   * The HTTP status Auth0 answers with.
+   *
+   * @example
+   * validatePatch({ blocked: 'yes' })?.statusCode; // 400
+   */
   readonly statusCode: 400 | 404;
-  /** The HTTP reason phrase Auth0 puts in the body. */
+  /**
+   * The HTTP reason phrase Auth0 puts in the body.
+   *
+   * @example
+   * new PatchError('The user does not exist.', { statusCode: 404 }).error; // 'Not Found'
+   */
   readonly error: 'Bad Request' | 'Not Found';
-  /** Auth0's machine-readable code. */
+  /**
+   * Auth0's machine-readable code.
+   *
+   * @example
+   * validatePatch({ blocked: 'yes' })?.errorCode; // 'invalid_body'
+   */
   readonly errorCode: 'invalid_body' | 'inexistent_user';
-  /** The offending place in the patch, written as JavaScript reads it (`user_metadata.addresses.home`), when there is one. */
+  /**
+   * The offending place in the patch, written as JavaScript reads it, when there is one.
+   *
+   * @example
+   * validatePatch({ user_metadata: { addresses: { 'home.x': '1 Home Road' } } })?.path; // 'user_metadata.addresses["home.x"]'
+   */
   readonly path: string | undefined;
-  /** The same place as its steps (`['user_metadata', 'addresses', 'home']`), when there is one. */
+  /**
+   * The same place as its steps, when there is one.
+   *
+   * @example
+   * validatePatch({ user_metadata: { addresses: { 'home.x': '1 Home Road' } } })?.pathSegments; // ['user_metadata', 'addresses', 'home.x']
+   */
   readonly pathSegments: readonly PathSegment[] | undefined;
 
   constructor(message: string, options: PatchErrorOptions = {}) {
@@ -92,7 +124,7 @@ export class PatchError extends Error {
  *
  * @example
  * try {
- *   applyPatch(user, { blocked: 'yes' });
+ *   applyPatch(user, { email: 'not an email' });
  * } catch (error) {
  *   if (!isPatchError(error)) throw error;
  *   response.status(error.statusCode).send(JSON.stringify(error));

@@ -6,7 +6,7 @@
  * format; metadata values walked depth first); last, the pairs that may not change together.
  */
 import { ATTRIBUTES, EXCLUSIVE_PAIRS, type AttributeSchema } from './schema.js';
-import { checkKeyName, copyJsonValue, JsonFault, rejectSymbolKeys, stepOut } from './copy-json.js';
+import { checkKeyName, checkParsedValue, copyJsonValue, inheritedKeysAppear, JsonFault, rejectSymbolKeys, stepOut } from './copy-json.js';
 import { matchesFormat } from './formats.js';
 import {
   additionalPropertiesMessage,
@@ -66,10 +66,14 @@ export type BodyRules = {
 /** The rules of `PATCH /api/v2/users/{id}`. */
 export const PATCH_RULES: BodyRules = { requireAttribute: true, exclusivePairs: true };
 
-/** Checks a PATCH body and copies what it changes, or throws the {@link PatchError} Auth0 would answer with. */
-export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES): PreparedPatch {
+/**
+ * Checks a PATCH body and copies what it changes, or throws the {@link PatchError} Auth0 would answer with.
+ * `parsed`: the body is `JSON.parse`'s fresh result, which holds no symbol, cycle or shared object, so its
+ * metadata is checked in place and taken as it is instead of copied.
+ */
+export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES, parsed = false): PreparedPatch {
   if (!isPlainObject(body)) throw new PatchError(bodyMessage(`Expected type object but found type ${typeName(body)}`));
-  if (Object.getOwnPropertySymbols(body).length !== 0) {
+  if (!parsed && Object.getOwnPropertySymbols(body).length !== 0) {
     throw new PatchError(bodyMessage('Expected a JSON object but found a symbol key'));
   }
   const keys = Object.keys(body);
@@ -93,7 +97,7 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES): Pre
     const schema = schemas[index] as AttributeSchema;
     const value = body[key];
     if (schema.type === 'metadata') {
-      changes.push({ key, kind: 'metadata', changes: prepareMetadata(key, value, schema), emptied: schema.emptied });
+      changes.push({ key, kind: 'metadata', changes: (parsed ? checkParsedMetadata : prepareMetadata)(key, value, schema), emptied: schema.emptied });
     } else if (schema.type === 'boolean') {
       if (typeof value !== 'boolean') throw wrongType(key, schema.description, 'boolean', value);
       if (schema.stored) changes.push({ key, kind: 'set', value });
@@ -140,6 +144,29 @@ function prepareMetadata(key: string, value: unknown, schema: Extract<AttributeS
     throw toPatchError(stepOut(fault, names[index] as string, value), key, description);
   }
   return { entries, names, deletes };
+}
+
+// prepareMetadata for a value JSON.parse made: checked in place (-0 written as 0) and used as the entries.
+function checkParsedMetadata(key: string, value: unknown, schema: Extract<AttributeSchema, { type: 'metadata' }>): MetadataChanges {
+  const { description, reservedNames } = schema;
+  if (!isPlainObject(value)) throw wrongType(key, description, 'object', value);
+  const names = Object.keys(value);
+  const ownKeysOnly = inheritedKeysAppear();
+  let deletes = false;
+  let index = 0;
+  try {
+    for (; index < names.length; index++) {
+      const name = names[index] as string;
+      checkKeyName(name);
+      if (reservedNames.includes(name)) throw new JsonFault(`Key name is reserved by Auth0: ${name}`, 'value');
+      const entry = value[name];
+      if (entry === null) deletes = true;
+      else if (typeof entry !== 'string' && typeof entry !== 'boolean') value[name] = checkParsedValue(entry, 2, ownKeysOnly);
+    }
+  } catch (fault) {
+    throw toPatchError(stepOut(fault, names[index] as string, value), key, description);
+  }
+  return { entries: value as Metadata, names, deletes };
 }
 
 function toPatchError(fault: unknown, key: string, description: string): unknown {

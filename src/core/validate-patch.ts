@@ -8,7 +8,7 @@ import { preparePatch } from './prepare-patch.js';
  * @example
  * validatePatch({ user_metadata: { color: 'pink' } }); // undefined
  * validatePatch({ user_metadata: null })?.message;
- * // "Payload validation error: 'Expected type object but found type null' on property user_metadata (User metadata to which this user has read/write access)."
+ * // "Payload validation error: 'Expected type object but found type null' on property user_metadata (User metadata to which this user has read/write access.)."
  */
 export function validatePatch(patch: unknown): PatchError | undefined {
   try {

@@ -17,8 +17,23 @@ import { validatePatch } from '../core/validate-patch.js';
  * }
  */
 export class UnreachableUserError extends Error {
+  /**
+   * Always `'UnreachableUserError'`.
+   *
+   * @example
+   * new UnreachableUserError(['user_id'], 'a PATCH cannot change user_id').name; // 'UnreachableUserError'
+   */
   override readonly name = 'UnreachableUserError';
-  /** The attributes (or metadata paths) that no PATCH can give their `after` value. */
+  /**
+   * The attributes (or metadata paths) that no PATCH can give their `after` value.
+   *
+   * @example
+   * try {
+   *   diffUsers({ user_id: 'auth0|1', created_at: '2026-01-01T00:00:00.000Z' }, { user_id: 'auth0|2', created_at: '2026-02-01T00:00:00.000Z' });
+   * } catch (error) {
+   *   if (error instanceof UnreachableUserError) error.attributes; // ['user_id', 'created_at']
+   * }
+   */
   readonly attributes: readonly string[];
 
   constructor(attributes: readonly string[], reason: string) {

@@ -1,16 +1,7 @@
 import { sparseIndices } from './array-indices.js';
 import { isPlainObject } from '../internal/is-plain-object.js';
 
-/**
- * Whether two JSON values are equal: same primitives (`0` equals `-0`), arrays equal element by element (a hole
- * reads as `undefined`), objects with the same own keys (in any order) and equal values. A shared reference is
- * equal without a look inside, so comparing a user with a patched copy of it only walks what the patch touched.
- * It walks without recursion, so any depth is fine, and a long sparse array costs its present elements only.
- *
- * @example
- * jsonEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }); // true
- * jsonEqual({ a: 1, b: 2 }, { b: 2, a: 1 }); // true
- */
+/** JSON equality (`0` equals `-0`, a hole reads as `undefined`, own keys in any order); a shared reference is equal unread, and it walks without recursion. */
 export function jsonEqual(left: unknown, right: unknown): boolean {
   const pending: unknown[] = [left, right];
   let walked = 0;

@@ -14,15 +14,7 @@ export type UserChange =
   | { path: string; kind: 'changed'; before: unknown; after: unknown }
   | { path: string; kind: 'removed'; before: unknown };
 
-/**
- * Every difference between two users (or any two JSON objects), one entry per path: the keys of `before` in their
- * order, then the keys only `after` has. It walks without recursion, so users of any depth are fine.
- *
- * @example
- * listChanges({ user_metadata: { hobby: 'surfing' } }, { user_metadata: { hobby: 'diving' }, blocked: true });
- * // [ { path: 'user_metadata.hobby', kind: 'changed', before: 'surfing', after: 'diving' },
- * //   { path: 'blocked', kind: 'added', after: true } ]
- */
+/** Every difference between two users (or JSON objects), one entry per path: `before`'s keys in order, then those only `after` has; no recursion, so any depth. */
 export function listChanges(before: object, after: object): UserChange[] {
   const changes: UserChange[] = [];
   const frames: Frame[] = [frame(before as Record<string, unknown>, after as Record<string, unknown>, '')];

@@ -38,7 +38,7 @@ export type PreviewWarningCode =
  * const warning: PreviewWarning = {
  *   code: 'delete-missing-key',
  *   path: 'user_metadata.colour',
- *   message: 'user_metadata.colour is null, which deletes that key, but the user has no such key: nothing changes. Check the spelling.',
+ *   message: 'user_metadata.colour is null, which deletes that key, but the user has no such key: nothing changes. Check the spelling of the key.',
  * };
  */
 export type PreviewWarning = { code: PreviewWarningCode; path: string; message: string };

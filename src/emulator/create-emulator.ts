@@ -81,11 +81,30 @@ export type EmulatorOptions = {
  * const response = await auth0.fetch(new Request('https://tenant.example/api/v2/users', { headers: { authorization: 'Bearer test-token' } }));
  */
 export type Emulator = {
-  /** Answers one request as Auth0 would: plugs into MSW, Hono, Bun, Deno, a service worker or the SDK's `fetch` option. */
+  /**
+   * Answers one request as Auth0 would: plugs into MSW, Hono, Bun, Deno, a service worker or the SDK's `fetch` option.
+   *
+   * @example
+   * const response = await auth0.fetch(new Request('https://tenant.example/api/v2/users/auth0%7C1', { headers: { authorization: 'Bearer test-token' } }));
+   * response.status; // 200
+   */
   fetch(request: Request): Promise<Response>;
-  /** Serves the emulator over HTTP with `node:http`. */
+  /**
+   * Serves the emulator over HTTP with `node:http`.
+   *
+   * @example
+   * const server = await auth0.listen({ port: 0 });
+   * const response = await fetch(`${server.url}/api/v2/users`, { headers: { authorization: 'Bearer test-token' } });
+   * response.status; // 200
+   */
   listen(options?: ListenOptions): Promise<EmulatorServer>;
-  /** The stored users by `user_id`, frozen: a read-only view, for assertions in tests. */
+  /**
+   * The stored users by `user_id`, frozen: a read-only view, for assertions in tests.
+   *
+   * @example
+   * await management.users.update('auth0|1', { user_metadata: { color: 'pink' } });
+   * auth0.users.get('auth0|1')?.user_metadata; // { color: 'pink' }
+   */
   readonly users: ReadonlyMap<string, Auth0User>;
   /**
    * What the tenant would have emailed, oldest first: every verification email (`POST /jobs/verification-email`)
@@ -93,13 +112,17 @@ export type Emulator = {
    * A frozen snapshot, read anew each time; `reset()` empties it.
    *
    * @example
-   * await management.jobs.verificationEmail.create({ user_id: 'auth0|1' });
-   * auth0.outbox; // [{ type: 'verification_email', user_id: 'auth0|1', email: 'jane@example.com', created_at: '...' }]
+   * const jane = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
+   * await management.jobs.verificationEmail.create({ user_id: jane.user_id as string });
+   * auth0.outbox; // [{ type: 'verification_email', user_id: jane.user_id, email: 'jane@example.com', created_at: '2026-11-26T12:00:00.000Z' }]
    */
   readonly outbox: readonly OutboxMessage[];
   /**
    * Empties the store, then stores `users` (checked as `options.users` is): a fresh tenant for the next test.
    * Roles, APIs (resource servers), permissions, jobs and the outbox are emptied too.
+   *
+   * @example
+   * beforeEach(() => auth0.reset([{ user_id: 'auth0|1', email: 'jane@example.com' }]));
    */
   reset(users?: readonly Auth0User[]): void;
 };
@@ -164,14 +187,16 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     return time;
   };
 
-  const readJson = async ({ request }: RouteContext): Promise<unknown> => {
-    let text: string;
+  const readText = async ({ request }: RouteContext): Promise<string> => {
     try {
-      text = await request.readBody();
+      return await request.readBody();
     } catch (fault) {
       if (fault instanceof BodyFault) throw new Refusal(fault.kind === 'too-large' ? payloadTooLarge(bodyLimit) : invalidJson());
       throw fault;
     }
+  };
+  const readJson = async (context: RouteContext): Promise<unknown> => {
+    const text = await readText(context);
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -183,7 +208,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     store.delete(id);
     relations.forgetUser(id);
   };
-  const tenant: Tenant = { users: store, connections, relations, deleteUser, now: clock, domain: tenantDomain, readJson };
+  const tenant: Tenant = { users: store, connections, relations, deleteUser, now: clock, domain: tenantDomain, readJson, readText };
   const routeGroups = [userRoutes, roleRoutes, userRoleRoutes, resourceServerRoutes, permissionRoutes, identityRoutes, jobRoutes, ticketRoutes];
   const route = createRouter(routeGroups.flatMap((group) => group(tenant)), MANAGEMENT_API_ROUTES);
 

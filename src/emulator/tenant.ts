@@ -19,4 +19,6 @@ export type Tenant = {
   readonly domain: (request: EmulatorRequest) => string;
   /** The request body as JSON, or a refusal with Auth0's 400 or 413. */
   readonly readJson: (context: RouteContext) => Promise<unknown>;
+  /** The request body as text, or a refusal with Auth0's 400 (not UTF-8) or 413. */
+  readonly readText: (context: RouteContext) => Promise<string>;
 };

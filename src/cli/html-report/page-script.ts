@@ -204,10 +204,5 @@ function reportPage(): void {
   else window.addEventListener('load', ready, { once: true });
 }
 
-/**
- * The source of the report's inline script, which a `script-src 'sha256-…'` policy allows by its hash.
- *
- * @example
- * const html = `<script>${PAGE_SCRIPT}</script>`;
- */
+/** The source of the report's inline script, which a `script-src 'sha256-…'` policy allows by its hash. */
 export const PAGE_SCRIPT = `(${reportPage.toString()})();`;

@@ -1,10 +1,4 @@
-/**
- * The report's stylesheet: one column on a phone, before and after side by side from 60rem; every mark has a text
- * label besides its colour, and every colour pair meets WCAG AA contrast.
- *
- * @example
- * const head = `<style>${PAGE_STYLE}</style>`;
- */
+/** The report's stylesheet: one column on a phone, side by side from 60rem; every mark has a text label, every colour pair meets WCAG AA. */
 export const PAGE_STYLE = `
 :root { color-scheme: light; --text: #1f2328; --muted: #57606a; --line: #d0d7de; --link: #0a4fb5; }
 * { box-sizing: border-box; }

@@ -2,13 +2,7 @@ import type { PathSegment } from '../../core/path.js';
 
 const STEP = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
 
-/**
- * Reads back a path written by `formatPath` (`user_metadata.addresses.home`, `app_metadata["my:key"]`,
- * `user_metadata.tags[0]`) as its segments; `undefined` for text that is not such a path. `''` is the whole value.
- *
- * @example
- * parsePath('app_metadata["my:key"][0]'); // ['app_metadata', 'my:key', 0]
- */
+/** Reads back a path written by `formatPath` as its segments (`''` is the whole value), or `undefined` for text that is not such a path. */
 export function parsePath(path: string): PathSegment[] | undefined {
   const segments: PathSegment[] = [];
   let rest = path;

@@ -8,13 +8,7 @@ import { PAGE_STYLE } from './page-style.js';
 import { parsePath } from './parse-path.js';
 import { sha256Base64 } from './sha256.js';
 
-/**
- * What the HTML report shows: the user and patch as read, `previewPatch`'s answer for them, and optionally the
- * names of the files they came from.
- *
- * @example
- * const input: HtmlReportInput = { user, patch, preview: previewPatch(user, patch), sources: { user: 'user.json', patch: 'patch.json' } };
- */
+/** What the HTML report shows: the user and patch as read, `previewPatch`'s answer for them, and optionally the names of their files. */
 export type HtmlReportInput = {
   user: object;
   patch: unknown;
@@ -34,23 +28,10 @@ const LABELS: Record<Mark, string> = { added: '+ added', changed: '~ changed', r
 
 const SCRIPT_HASH = sha256Base64(PAGE_SCRIPT);
 
-/**
- * The Content-Security-Policy every report carries: nothing may load, inline styles apply, and the one script that
- * runs is the report's own, named by its hash (a `<script>` smuggled into a value could not run even unescaped).
- *
- * @example
- * REPORT_CSP; // "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-…'; base-uri 'none'; form-action 'none'"
- */
+/** The report's Content-Security-Policy: nothing loads, inline styles apply, and only the report's own script (by its hash) runs. */
 export const REPORT_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
 
-/**
- * One self-contained HTML page for a preview: the changes and warnings (each linked to the node it is about), or
- * Auth0's refusal and the path it names; then the user before and after as JSON trees, folded except on the way to
- * a change, which the page's inline script renders lazily. Every key and value is escaped; the page loads nothing.
- *
- * @example
- * writeFileSync('preview.html', renderHtmlReport({ user, patch, preview: previewPatch(user, patch) }));
- */
+/** One self-contained, fully escaped HTML page for a preview: changes and warnings (or Auth0's refusal), then the user before and after as lazily rendered JSON trees. */
 export function renderHtmlReport({ user, patch, preview, sources }: HtmlReportInput): string {
   const { error, changes, warnings } = preview;
   const trees: Tree[] = [];

@@ -8,13 +8,7 @@ const K = new Uint32Array([
   0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-/**
- * The SHA-256 digest of a string's UTF-8 bytes, in base64: what a Content-Security-Policy `'sha256-…'` source
- * names. Synchronous and without Node, so the report renders anywhere.
- *
- * @example
- * sha256Base64('abc'); // 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='
- */
+/** The SHA-256 of a string's UTF-8 bytes in base64, as a CSP `'sha256-…'` source names it; synchronous and without Node, so the report renders anywhere. */
 export function sha256Base64(text: string): string {
   const data = new TextEncoder().encode(text);
   const length = Math.ceil((data.length + 9) / 64) * 64;

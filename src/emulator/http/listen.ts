@@ -29,9 +29,20 @@ export type ListenOptions = {
  * await server.close();
  */
 export type EmulatorServer = {
-  /** Where it listens, as `http://HOST:PORT` with the real port. */
+  /**
+   * Where it listens, as `http://HOST:PORT` with the real port.
+   *
+   * @example
+   * const server = await auth0.listen();
+   * server.url; // 'http://127.0.0.1:53211'
+   */
   url: string;
-  /** Stops listening and closes every open connection. */
+  /**
+   * Stops listening and closes every open connection.
+   *
+   * @example
+   * afterAll(() => server.close());
+   */
   close(): Promise<void>;
 };
 

@@ -1,5 +1,5 @@
 /** The users routes of the Management API: list and search, read, read by email, create, update, delete. */
-import { patchUser } from '../../core/apply-patch.js';
+import { patchUserJson } from '../../core/apply-patch-json.js';
 import { inexistentUserError } from '../../core/patch-error.js';
 import type { Auth0User } from '../../core/types.js';
 import { apiError, json, patchErrorResponse } from '../http/responses.js';
@@ -68,10 +68,10 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       path: '/users/{id}',
       handle: async (context) => {
         const id = context.params['id'] as string;
-        const body = await tenant.readJson(context);
+        const text = await tenant.readText(context);
         // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
         const before = store.get(id);
-        const updated = patchUser(before, body, { now: now() }).user;
+        const updated = patchUserJson(before, text, { now: now() }).user;
         const renamed = updated.email !== before?.email || updated.username !== before?.username;
         const conflict = renamed ? store.findConflict(updated, id) : undefined;
         if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
