@@ -1,6 +1,7 @@
 /** fast-check generators of Auth0 users and PATCH bodies, valid and not. */
 import fc from 'fast-check';
 import type { Auth0User } from '../src/core/types.js';
+import { RESERVED_APP_METADATA_NAMES } from './support/fixtures.js';
 
 /** Keys with a meaning in JavaScript, which must be stored as ordinary data. */
 export const trickyKeys = ['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isAdmin'];
@@ -38,7 +39,7 @@ export const metadataPatch = fc.oneof(
   { weight: 6, arbitrary: fc.dictionary(metadataKey, fc.oneof(jsonValue, fc.constant(null)), { maxKeys: 6 }) },
 );
 
-const RESERVED = new Set(['__tenant', '_id', 'blocked', 'clientID', 'created_at', 'email_verified', 'email', 'globalClientID', 'global_client_id', 'identities', 'lastIP', 'lastLogin', 'loginsCount', 'metadata', 'multifactor_last_modified', 'multifactor', 'updated_at', 'user_id']);
+const RESERVED = new Set(RESERVED_APP_METADATA_NAMES);
 
 /** A metadata patch that is valid for `app_metadata` too (no reserved first-level names). */
 export const appMetadataPatch = metadataPatch.map((patch) =>

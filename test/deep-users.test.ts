@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applyPatch, diffUsers, previewPatch, UnreachableUserError } from '../src/index.js';
+import { thrownBy } from './support/errors.js';
 
 const deep = (levels: number, leaf: unknown = 1): unknown => {
   let value = leaf;
@@ -39,11 +40,7 @@ describe('deep users through the library', () => {
 describe('null attributes in diffUsers', () => {
   it('calls an after whose email is null unreachable, not [{ email: null }] (null removes the email)', () => {
     expect(() => diffUsers({ email: 'jane@example.com' }, { email: null } as never)).toThrow(UnreachableUserError);
-    try {
-      diffUsers({ email: 'jane@example.com' }, { email: null } as never);
-    } catch (error) {
-      expect((error as UnreachableUserError).attributes).toEqual(['email']);
-    }
+    expect(thrownBy(() => diffUsers({ email: 'jane@example.com' }, { email: null } as never), UnreachableUserError).attributes).toEqual(['email']);
   });
 
   it('reaches a user whose stored metadata keeps a first-level null that one body leaves alone', () => {

@@ -8,6 +8,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import * as source from '../src/index.js';
 import type { Library } from './library.js';
+import { thrownBy } from './support/errors.js';
 
 const require = createRequire(import.meta.url);
 const esm = (await import('auth0-user-patch')) as Library;
@@ -35,14 +36,7 @@ describe('isPatchError', () => {
   });
 
   it('recognises an error thrown by the CommonJS build with the ESM guard, and the reverse', () => {
-    const thrown = (library: Library) => {
-      try {
-        library.applyPatch({ user_id: 'auth0|1' }, { user_id: 'auth0|2' } as never);
-      } catch (error) {
-        return error;
-      }
-      throw new Error('not refused');
-    };
+    const thrown = (library: Library) => thrownBy(() => library.applyPatch({ user_id: 'auth0|1' }, { user_id: 'auth0|2' } as never), library.PatchError);
     expect(cjs.PatchError).not.toBe(esm.PatchError);
     expect(esm.isPatchError(thrown(cjs))).toBe(true);
     expect(cjs.isPatchError(thrown(esm))).toBe(true);

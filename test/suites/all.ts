@@ -4,6 +4,7 @@ import { hostileInputSuite } from './hostile-input.suite.js';
 import { diffSuite } from './diff.suite.js';
 import { lawsSuite } from './laws.suite.js';
 import { previewSuite } from './preview.suite.js';
+import { prototypeKeysSuite } from './prototype-keys.suite.js';
 import { recordedSuite } from './recorded.suite.js';
 import { rulesSuite } from './rules.suite.js';
 import { sharingSuite } from './sharing.suite.js';
@@ -18,4 +19,5 @@ export function allSuites(library: Library): void {
   lawsSuite(library);
   previewSuite(library);
   diffSuite(library);
+  prototypeKeysSuite(library);
 }

@@ -4,28 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { user, validPatch } from '../arbitraries.js';
 import type { Auth0User } from '../../src/core/types.js';
 import type { Library } from '../library.js';
+import { thrownBy } from '../support/errors.js';
+import { jane } from '../support/fixtures.js';
 
 export function diffSuite({ diffUsers, applyPatch, validatePatch, UnreachableUserError }: Library): void {
-  const jane = {
-    user_id: 'auth0|1',
-    created_at: '2024-01-01T00:00:00.000Z',
-    email: 'jane.doe@example.com',
-    username: 'jane',
-    nickname: 'jd',
-    user_metadata: { hobby: 'surfing', addresses: { home: '1 Home Road' } },
-    app_metadata: { plan: 'full', roles: ['viewer'] },
-  };
   const applyAll = (start: Auth0User, bodies: readonly object[]) => bodies.reduce<Auth0User>((current, body) => applyPatch(current, body as never), start);
 
   function unreachable(before: Auth0User, after: Auth0User): readonly string[] {
-    try {
-      diffUsers(before, after);
-    } catch (error) {
-      expect(error).toBeInstanceOf(UnreachableUserError);
-      expect(error).toBeInstanceOf(Error);
-      return (error as InstanceType<typeof UnreachableUserError>).attributes;
-    }
-    throw new Error('expected an UnreachableUserError');
+    const error = thrownBy(() => diffUsers(before, after), UnreachableUserError);
+    expect(error).toBeInstanceOf(Error);
+    return error.attributes;
   }
 
   describe('diffUsers', () => {

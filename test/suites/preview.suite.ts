@@ -3,28 +3,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anything, user, validPatch } from '../arbitraries.js';
 import type { Library } from '../library.js';
+import { jane } from '../support/fixtures.js';
 
 export function previewSuite({ previewPatch, applyPatch, PatchError }: Library): void {
-  const jane = {
-    user_id: 'auth0|1',
-    email: 'jane.doe@example.com',
-    user_metadata: { hobby: 'surfing', addresses: { home: '1 Home Road', work: '2 Work Way', geo: { lat: 1, lng: 2 } } },
-    app_metadata: { plan: 'full' },
-  };
   const codes = (preview: ReturnType<typeof previewPatch>) => preview.warnings.map((warning) => [warning.code, warning.path]);
 
   describe('previewPatch', () => {
     it('returns the user applyPatch returns and every change, one per path', () => {
-      const patch = { user_metadata: { addresses: { home: '3 New Road', geo: { lat: 1 } }, color: 'pink' }, nickname: 'jd' };
+      const patch = { user_metadata: { addresses: { home: '3 New Road', geo: { lat: 1 } }, color: 'pink' }, nickname: 'jane' };
       const preview = previewPatch(jane, patch);
       expect(preview.user).toEqual(applyPatch(jane, patch));
       expect(preview.error).toBeUndefined();
       expect(preview.changes).toEqual([
+        { path: 'nickname', kind: 'changed', before: 'jd', after: 'jane' },
         { path: 'user_metadata.addresses.home', kind: 'changed', before: '1 Home Road', after: '3 New Road' },
         { path: 'user_metadata.addresses.work', kind: 'removed', before: '2 Work Way' },
         { path: 'user_metadata.addresses.geo.lng', kind: 'removed', before: 2 },
         { path: 'user_metadata.color', kind: 'added', after: 'pink' },
-        { path: 'nickname', kind: 'added', after: 'jd' },
       ]);
     });
 
@@ -102,7 +97,7 @@ export function previewSuite({ previewPatch, applyPatch, PatchError }: Library):
     });
 
     it('warns that app_metadata disappears, by {} or by nulls', () => {
-      for (const app_metadata of [{}, { plan: null }]) {
+      for (const app_metadata of [{}, { plan: null, roles: null }]) {
         const preview = previewPatch(jane, { app_metadata });
         expect(codes(preview)).toContainEqual(['app-metadata-removed', 'app_metadata']);
         expect(preview.user).not.toHaveProperty('app_metadata');

@@ -1,6 +1,8 @@
 /** Validation rules 10-16: every refusal, with Auth0's message, the error body and the path. */
 import { describe, expect, it } from 'vitest';
 import type { Library } from '../library.js';
+import { thrownBy } from '../support/errors.js';
+import { RESERVED_APP_METADATA_NAMES } from '../support/fixtures.js';
 
 const UM = 'User metadata to which this user has read/write access.';
 const AM = 'User metadata to which this user has read-only access.';
@@ -10,14 +12,8 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
   function refusal(patch: unknown): { message: string; path: string | undefined } {
     const returned = validatePatch(patch);
     if (returned === undefined) throw new Error(`expected ${JSON.stringify(patch)} to be refused`);
-    let thrown: unknown;
-    try {
-      applyPatch({}, patch as never);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(thrown).toBeInstanceOf(PatchError);
-    expect((thrown as Error).message).toBe(returned.message);
+    const thrown = thrownBy(() => applyPatch({}, patch as never), PatchError);
+    expect(thrown.message).toBe(returned.message);
     expect(returned.toJSON()).toEqual({ statusCode: 400, error: 'Bad Request', message: returned.message, errorCode: 'invalid_body' });
     return { message: returned.message, path: returned.path };
   }
@@ -118,26 +114,7 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
   });
 
   describe('rule 14: reserved app_metadata names', () => {
-    it.each([
-      '__tenant',
-      '_id',
-      'blocked',
-      'clientID',
-      'created_at',
-      'email_verified',
-      'email',
-      'globalClientID',
-      'global_client_id',
-      'identities',
-      'lastIP',
-      'lastLogin',
-      'loginsCount',
-      'metadata',
-      'multifactor_last_modified',
-      'multifactor',
-      'updated_at',
-      'user_id',
-    ])('refuses app_metadata.%s, even to delete it', (key) => {
+    it.each(RESERVED_APP_METADATA_NAMES)('refuses app_metadata.%s, even to delete it', (key) => {
       for (const value of ['x', null]) {
         expect(refusal({ app_metadata: { [key]: value } })).toEqual({
           message: `Payload validation error: 'Key name is reserved by Auth0: ${key}' on property app_metadata.${key} (${AM}).`,

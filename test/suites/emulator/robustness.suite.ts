@@ -24,6 +24,25 @@ function exchange(url: string, chunks: readonly (string | Buffer)[], ms = 2000):
   });
 }
 
+/** Sends raw bytes on a fresh connection and resolves with the first bytes the server answers, or '' after `ms`. */
+function firstAnswer(url: string, chunks: readonly (string | Buffer)[], ms = 2000): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    const done = (received: string) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(received);
+    };
+    const timer = setTimeout(() => done(''), ms);
+    socket.on('data', (data) => done(data.toString('latin1')));
+    socket.on('error', () => done(''));
+    socket.on('connect', () => {
+      for (const chunk of chunks) socket.write(chunk);
+    });
+  });
+}
+
 const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1]);
 
 export function robustnessSuite({ createEmulator }: EmulatorModule): void {
@@ -80,6 +99,47 @@ export function robustnessSuite({ createEmulator }: EmulatorModule): void {
       ]);
       expect(statusOf(chunked)).toBe(413);
       expect(await alive()).toBe(200);
+    });
+
+    it('answers 413 by a declared Content-Length past the limit, before reading a small body or one never sent', async () => {
+      const head = (length: number) =>
+        `PATCH /api/v2/users/auth0%7Cjane HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
+      // A small body under a large declared length: the server cannot have counted 1001 bytes, so it read the header.
+      const small = await exchange(server.url, [head(1001), '{"blocked":true}'], 1000);
+      expect(statusOf(small)).toBe(413);
+      expect(small).toContain('Payload content length greater than maximum allowed: 1000');
+      // The body never comes: the 413 still arrives, well before the request timeout.
+      expect(statusOf(await firstAnswer(server.url, [head(5000)], 1000))).toBe(413);
+      expect(await alive()).toBe(200);
+    });
+
+    it('accepts a declared Content-Length exactly at the limit', async () => {
+      const body = JSON.stringify({ user_metadata: { pad: 'x'.repeat(1000 - '{"user_metadata":{"pad":""}}'.length) } });
+      expect(body).toHaveLength(1000);
+      const answer = await exchange(server.url, [
+        `PATCH /api/v2/users/auth0%7Cjane HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n`,
+        body,
+      ]);
+      expect(statusOf(answer)).toBe(200);
+    });
+
+    it('answers 413 in process by a declared Content-Length past the limit, whatever the body', async () => {
+      const patch = (length: number, body?: string) =>
+        auth0.fetch(
+          new Request(`https://${DOMAIN}/api/v2/users/auth0%7Cjane`, {
+            method: 'PATCH',
+            headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'content-length': String(length) },
+            ...(body === undefined ? {} : { body }),
+          }),
+        );
+      for (const response of [await patch(1001, '{"blocked":true}'), await patch(5000)]) {
+        expect(response.status).toBe(413);
+        expect(await response.json()).toEqual({ statusCode: 413, error: 'Request Entity Too Large', message: 'Payload content length greater than maximum allowed: 1000' });
+      }
+      // At the limit, the declared length is no reason to refuse: the body is read and applied.
+      const atLimit = await patch(1000, '{"blocked":true}');
+      expect(atLimit.status).toBe(200);
+      expect(await atLimit.json()).toMatchObject({ user_id: 'auth0|jane', blocked: true });
     });
 
     it('closes a connection that never finishes its headers (slow client)', async () => {
