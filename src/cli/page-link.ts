@@ -1,7 +1,7 @@
 import type { Emulator } from '../emulator/create-emulator.js';
 
 /** The scopes of the token `serve` mints for its page: what the page does (search, read, update users), no more. */
-export const PAGE_SCOPES = 'read:users update:users';
+const PAGE_SCOPES = 'read:users update:users';
 
 /** The page address `serve` prints: with a client, a token from /oauth/token (PAGE_SCOPES only) in its fragment. */
 export async function pageLink(

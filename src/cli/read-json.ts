@@ -7,7 +7,7 @@ import { UsageError } from './usage-error.js';
  * The most the CLI reads from one file or from standard input: 64 MiB. A user is at most a few hundred KB of
  * JSON (Auth0 documents 10 KB profiles), so anything larger is a mistake, such as `/dev/zero` or a wrong file.
  */
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
 /** Parses the JSON a CLI argument names (a file, or `-` for standard input); any failure, or input past {@link MAX_INPUT_BYTES}, is a terminal-safe {@link UsageError} with the line and column. */
 export function readJson(argument: string, readStandardInput: () => string): unknown {

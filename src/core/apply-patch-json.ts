@@ -54,7 +54,7 @@ function mayHoldProtoKey(text: string): boolean {
 const SPELLED_PROTO = /"(?:_|\\u005[fF]){2}(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[fF])(?:t|\\u0074)(?:o|\\u006[fF])(?:_|\\u005[fF]){2}"/;
 
 /** The place of the first own `__proto__` key: the body's own keys first, then depth first in key order (iterative: parsed text may nest deeply). */
-export function findProtoKey(body: unknown): PathSegment[] | undefined {
+function findProtoKey(body: unknown): PathSegment[] | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   if (!Array.isArray(body) && Object.hasOwn(body, '__proto__')) return ['__proto__'];
   type Frame = { readonly node: Record<string, unknown>; readonly keys: readonly PathSegment[]; index: number };

@@ -29,7 +29,7 @@ export class JsonFault {
 }
 
 /** The message for a value that is not JSON. */
-export function notJsonDetail(value: unknown): string {
+function notJsonDetail(value: unknown): string {
   return `Expected a JSON value but found type ${typeName(value)}`;
 }
 

@@ -6,7 +6,7 @@ import { randomHex } from '../random-hex.js';
 import { signJwt } from './jwt.js';
 
 /** How long an issued token lives, in seconds: Auth0's default for the Management API. */
-export const TOKEN_LIFETIME_SECONDS = 86_400;
+const TOKEN_LIFETIME_SECONDS = 86_400;
 
 /** What the token endpoint needs of the emulator. */
 export type TokenIssuer = {

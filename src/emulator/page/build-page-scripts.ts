@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const BROWSER_BUILD = { format: 'esm', platform: 'browser', target: 'es2022' } as const satisfies BuildOptions;
 
 /** Bundles `src/index.ts` and the page's app for browsers; `define` them as `__EMULATOR_PAGE_LIBRARY__`/`__EMULATOR_PAGE_APP__`. */
-export function buildPageScripts(): PageScripts {
+function buildPageScripts(): PageScripts {
   const bundle = (entry: string) => {
     const result = buildSync({ ...BROWSER_BUILD, absWorkingDir: root, entryPoints: [entry], bundle: true, write: false, legalComments: 'none', logLevel: 'silent' });
     return (result.outputFiles[0] as { text: string }).text;

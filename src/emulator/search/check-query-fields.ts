@@ -5,7 +5,7 @@ import type { FieldQuery, UserQuery } from './query-ast.js';
 import { SearchQueryError } from './search-query-error.js';
 
 /** A wildcard that does not start with a literal needs this many literal characters. */
-export const MIN_WILDCARD_LITERALS = 3;
+const MIN_WILDCARD_LITERALS = 3;
 
 /** Throws Auth0's {@link SearchQueryError} for the first field test search v3 refuses. */
 export function checkQueryFields(query: UserQuery): void {

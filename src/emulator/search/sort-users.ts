@@ -11,7 +11,7 @@ export interface UserSort {
 }
 
 /** The pattern Auth0's schema gives `sort`. */
-export const SORT_PATTERN = /^(([a-zA-Z0-9_\.]+))\:(1|-1)$/;
+const SORT_PATTERN = /^(([a-zA-Z0-9_\.]+))\:(1|-1)$/;
 const SORT_DESCRIPTION = 'Field to sort by. Use <code>field:order</code> where order is <code>1</code> for ascending and <code>-1</code> for descending. e.g. <code>created_at:1</code>';
 const DATE_FIELDS = new Set(['created_at', 'updated_at', 'last_login', 'last_password_reset']);
 const CASE_INSENSITIVE_FIELDS = new Set(['email', 'name', 'given_name', 'family_name', 'nickname']);

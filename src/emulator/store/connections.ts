@@ -14,7 +14,7 @@ export type EmulatorConnection = {
 };
 
 /** The connection every new Auth0 tenant has. */
-export const DEFAULT_CONNECTIONS: readonly EmulatorConnection[] = [{ name: 'Username-Password-Authentication', strategy: 'auth0' }];
+const DEFAULT_CONNECTIONS: readonly EmulatorConnection[] = [{ name: 'Username-Password-Authentication', strategy: 'auth0' }];
 
 /** The connections an emulator was given, checked, by name. */
 export function checkConnections(connections: unknown): ReadonlyMap<string, EmulatorConnection> {

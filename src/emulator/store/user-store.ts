@@ -17,7 +17,7 @@ export type UserStore = {
 };
 
 /** The connection a user lives in: its primary identity's. */
-export function connectionOf(user: Auth0User): string | undefined {
+function connectionOf(user: Auth0User): string | undefined {
   const connection = user.identities?.[0]?.connection;
   return typeof connection === 'string' ? connection : undefined;
 }
