@@ -111,8 +111,16 @@ export const semanticProbes = [
     patch: { user_metadata: { a: { x: 3 } } },
   },
   { rule: 'replaces arrays', user: { app_metadata: { roles: ['a', 'b'] } }, patch: { app_metadata: { roles: ['c'] } } },
-  { rule: 'deletes with a first-level null', user: { user_metadata: { a: 1, b: 2 } }, patch: { user_metadata: { a: null } } },
-  { rule: 'keeps a nested null', user: { user_metadata: { a: { x: 1 } } }, patch: { user_metadata: { a: { x: null } } } },
+  {
+    rule: 'deletes with a first-level null',
+    user: { user_metadata: { a: 1, b: 2 } },
+    patch: { user_metadata: { a: null } },
+  },
+  {
+    rule: 'keeps a nested null',
+    user: { user_metadata: { a: { x: 1 } } },
+    patch: { user_metadata: { a: { x: null } } },
+  },
   {
     rule: 'clears with {}',
     user: { user_metadata: { a: 1 }, app_metadata: { p: 1 } },

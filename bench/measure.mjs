@@ -39,11 +39,12 @@ function batch(run, size) {
 
 // "Among the others": every contender first runs on every workload here, as in a shared process.
 if (among) {
-  for (const other of contenders) for (const { user: otherUser, patchText: text } of workloads) {
-    const started = performance.now();
-    while (performance.now() - started < 20) sink.push(other.run(otherUser, JSON.parse(text), text));
-    sink.length = 0;
-  }
+  for (const other of contenders)
+    for (const { user: otherUser, patchText: text } of workloads) {
+      const started = performance.now();
+      while (performance.now() - started < 20) sink.push(other.run(otherUser, JSON.parse(text), text));
+      sink.length = 0;
+    }
 }
 
 const run = contender.run;
@@ -68,8 +69,19 @@ while (performance.now() < end || calls < 3) {
 }
 timing = false;
 await new Promise((resolve) => setTimeout(resolve, 20));
-const inWindows = collections.filter((entry) => windows.some(([from, to]) => entry.startTime >= from && entry.startTime < to));
+const inWindows = collections.filter((entry) =>
+  windows.some(([from, to]) => entry.startTime >= from && entry.startTime < to),
+);
 const gcCount = inWindows.length;
 const gcMs = inWindows.reduce((sum, entry) => sum + entry.duration, 0);
 perBatch.sort((a, b) => a - b);
-console.log(JSON.stringify({ ns: (total / calls) * 1e6, medianNs: perBatch[perBatch.length >> 1] * 1e6, calls, gcCount, gcMs, gcShare: gcMs / total }));
+console.log(
+  JSON.stringify({
+    ns: (total / calls) * 1e6,
+    medianNs: perBatch[perBatch.length >> 1] * 1e6,
+    calls,
+    gcCount,
+    gcMs,
+    gcShare: gcMs / total,
+  }),
+);

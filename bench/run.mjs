@@ -31,14 +31,19 @@ function format(nanoseconds) {
 
 function moduleLoadTime() {
   const script = "const t = performance.now(); await import('auth0-user-patch'); console.log(performance.now() - t);";
-  const times = Array.from({ length: 5 }, () => Number(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout));
+  const times = Array.from({ length: 5 }, () =>
+    Number(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout),
+  );
   return medianOf(times);
 }
 
 /** One measurement in a fresh process: { ns (total time / calls, GC included), medianNs, gcShare, ... }. */
 function measure(workload, contender, among = false) {
   const args = ['--expose-gc', here('./measure.mjs'), String(workload), contender, ...(among ? ['--among'] : [])];
-  const { stdout, stderr, status } = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, BENCH_MS: '150' } });
+  const { stdout, stderr, status } = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_MS: '150' },
+  });
   if (status !== 0) throw new Error(`measure ${workload} ${contender}: ${stderr}`);
   return JSON.parse(stdout);
 }
@@ -49,7 +54,9 @@ const say = (line = '') => {
   console.log(line);
 };
 
-say(`Node.js ${process.version} (V8 ${process.versions.v8}) on ${os.cpus()[0]?.model ?? 'an unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.arch()}; load average at the start ${os.loadavg()[0].toFixed(1)}`);
+say(
+  `Node.js ${process.version} (V8 ${process.versions.v8}) on ${os.cpus()[0]?.model ?? 'an unknown CPU'}, ${os.cpus().length} cores, ${os.platform()} ${os.arch()}; load average at the start ${os.loadavg()[0].toFixed(1)}`,
+);
 say(`Module load time of auth0-user-patch: ${moduleLoadTime().toFixed(2)} ms (median of 5 cold starts)`);
 say();
 say('## Semantics (checked before timing)');
@@ -67,12 +74,17 @@ const record = (workload, contender, among, result) => {
   const key = `${workload}|${contender}|${among}`;
   samples.set(key, [...(samples.get(key) ?? []), result]);
 };
-const time = (workload, contender, among = false) => medianOf(samples.get(`${workload}|${contender}|${among}`).map((sample) => sample.ns));
+const time = (workload, contender, among = false) =>
+  medianOf(samples.get(`${workload}|${contender}|${among}`).map((sample) => sample.ns));
 
 for (const [index, { name, user, patch, patchText }] of workloads.entries()) {
   const expected = applyPatch(copy(user), copy(patch));
   const verdicts = contenders.map((contender) =>
-    !contender.merges ? 'baseline' : isDeepStrictEqual(copy(contender.run(copy(user), copy(patch), patchText)), expected) ? 'correct' : '**wrong**',
+    !contender.merges
+      ? 'baseline'
+      : isDeepStrictEqual(copy(contender.run(copy(user), copy(patch), patchText)), expected)
+        ? 'correct'
+        : '**wrong**',
   );
   for (const contender of contenders) record(index, contender.name, false, measure(index, contender.name));
   say(`## ${name}`);
@@ -82,7 +94,9 @@ for (const [index, { name, user, patch, patchText }] of workloads.entries()) {
   const ours = time(index, 'applyPatch');
   contenders.forEach((contender, position) => {
     const [sample] = samples.get(`${index}|${contender.name}|false`);
-    say(`| ${contender.name}${contender.note ? ` (${contender.note})` : ''} | ${format(sample.ns)} | ${(sample.gcShare * 100).toFixed(0)} % | ${(sample.ns / ours).toFixed(2)}x | ${verdicts[position]} |`);
+    say(
+      `| ${contender.name}${contender.note ? ` (${contender.note})` : ''} | ${format(sample.ns)} | ${(sample.gcShare * 100).toFixed(0)} % | ${(sample.ns / ours).toFixed(2)}x | ${verdicts[position]} |`,
+    );
   });
   say();
 }
@@ -92,14 +106,27 @@ const TYPICAL = 0;
 const KEYS_1000 = 4;
 const PATCH_1MB = 6;
 const targetJobs = [
-  ...['applyPatch', 'applyPatchJson(body)', 'JSON.parse(body)', 'JSON.parse + applyPatch', 'structuredClone + assign', 'lodash.merge', 'hand spread (no validation)'].map((name) => [TYPICAL, name, false]),
-  ...['applyPatch', 'applyPatchJson(body)', 'JSON.parse(body)', 'JSON.parse + applyPatch'].map((name) => [PATCH_1MB, name, false]),
+  ...[
+    'applyPatch',
+    'applyPatchJson(body)',
+    'JSON.parse(body)',
+    'JSON.parse + applyPatch',
+    'structuredClone + assign',
+    'lodash.merge',
+    'hand spread (no validation)',
+  ].map((name) => [TYPICAL, name, false]),
+  ...['applyPatch', 'applyPatchJson(body)', 'JSON.parse(body)', 'JSON.parse + applyPatch'].map((name) => [
+    PATCH_1MB,
+    name,
+    false,
+  ]),
   [KEYS_1000, 'applyPatch', false],
   [KEYS_1000, 'hand spread (no validation)', false],
   [KEYS_1000, 'applyPatch', true],
   [KEYS_1000, 'hand spread (no validation)', true],
 ];
-for (let round = 0; round < 2; round++) for (const [workload, name, among] of targetJobs) record(workload, name, among, measure(workload, name, among));
+for (let round = 0; round < 2; round++)
+  for (const [workload, name, among] of targetJobs) record(workload, name, among, measure(workload, name, among));
 
 // The HTTP workload: each server in its own process, the load generator here; two interleaved rounds.
 const HTTP_MS = 3000;
@@ -110,7 +137,11 @@ async function throughput(mode) {
       child.stdout.once('data', (data) => resolve(String(data).trim()));
       child.once('exit', (code) => reject(new Error(`server ${mode} exited with ${code}`)));
     });
-    const options = { path: `/api/v2/users/${encodeURIComponent(workloads[TYPICAL].user.user_id)}`, body: workloads[TYPICAL].patchText, token: 'bench-token' };
+    const options = {
+      path: `/api/v2/users/${encodeURIComponent(workloads[TYPICAL].user.user_id)}`,
+      body: workloads[TYPICAL].patchText,
+      token: 'bench-token',
+    };
     await load(url, { ...options, ms: 1000 });
     return await load(url, { ...options, ms: HTTP_MS, count: 200_000 });
   } finally {
@@ -118,8 +149,14 @@ async function throughput(mode) {
   }
 }
 const http = { minimal: [], listen: [] };
-for (let round = 0; round < 2; round++) for (const mode of ['minimal', 'listen']) http[mode].push(await throughput(mode));
-const fetched = JSON.parse(spawnSync(process.execPath, [here('./servers.mjs'), 'fetch'], { encoding: 'utf8', env: { ...process.env, BENCH_HTTP_MS: String(HTTP_MS) } }).stdout);
+for (let round = 0; round < 2; round++)
+  for (const mode of ['minimal', 'listen']) http[mode].push(await throughput(mode));
+const fetched = JSON.parse(
+  spawnSync(process.execPath, [here('./servers.mjs'), 'fetch'], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_HTTP_MS: String(HTTP_MS) },
+  }).stdout,
+);
 const minimalRate = medianOf(http.minimal);
 const listenRate = medianOf(http.listen);
 
@@ -127,23 +164,61 @@ say('## HTTP: PATCH /api/v2/users/{id}, the typical body, 10 keep-alive connecti
 say();
 say('| server | requests/s (median of 2 rounds of 3 s) | vs minimal |');
 say('| --- | ---: | ---: |');
-say(`| minimal node:http (JSON.parse, shallow spread, JSON.stringify; no checks) | ${minimalRate.toFixed(0)} | 1.00x |`);
-say(`| the emulator's listen() (auth, routing, applyPatchJson, store, stamps) | ${listenRate.toFixed(0)} | ${(listenRate / minimalRate).toFixed(2)}x |`);
-say(`| the emulator's fetch(Request), in process, 10 in flight | ${fetched.perSecond.toFixed(0)} | ${(fetched.perSecond / minimalRate).toFixed(2)}x |`);
+say(
+  `| minimal node:http (JSON.parse, shallow spread, JSON.stringify; no checks) | ${minimalRate.toFixed(0)} | 1.00x |`,
+);
+say(
+  `| the emulator's listen() (auth, routing, applyPatchJson, store, stamps) | ${listenRate.toFixed(0)} | ${(listenRate / minimalRate).toFixed(2)}x |`,
+);
+say(
+  `| the emulator's fetch(Request), in process, 10 in flight | ${fetched.perSecond.toFixed(0)} | ${(fetched.perSecond / minimalRate).toFixed(2)}x |`,
+);
 say();
 
 const ratio = (a, b) => a / b;
 const perKey = (among, contender = 'applyPatch') => time(KEYS_1000, contender, among) / 1000;
 const targets = [
   ['HTTP: listen() / minimal node:http throughput >= 0.7', ratio(listenRate, minimalRate), (r) => r >= 0.7],
-  ['typical: applyPatchJson / JSON.parse(text) <= 1.35', ratio(time(TYPICAL, 'applyPatchJson(body)'), time(TYPICAL, 'JSON.parse(body)')), (r) => r <= 1.35],
-  ['1 MB: applyPatchJson / JSON.parse(text) <= 1.25', ratio(time(PATCH_1MB, 'applyPatchJson(body)'), time(PATCH_1MB, 'JSON.parse(body)')), (r) => r <= 1.25],
-  ['typical: applyPatch / JSON.parse(body) <= 1.25', ratio(time(TYPICAL, 'applyPatch'), time(TYPICAL, 'JSON.parse(body)')), (r) => r <= 1.25],
-  ['1 MB: applyPatch / JSON.parse(body) <= 1.0', ratio(time(PATCH_1MB, 'applyPatch'), time(PATCH_1MB, 'JSON.parse(body)')), (r) => r <= 1.0],
-  ['typical: structuredClone + assign / applyPatch >= 18', ratio(time(TYPICAL, 'structuredClone + assign'), time(TYPICAL, 'applyPatch')), (r) => r >= 18],
-  ['typical: lodash.merge / applyPatch >= 18', ratio(time(TYPICAL, 'lodash.merge'), time(TYPICAL, 'applyPatch')), (r) => r >= 18],
-  ['1,000 keys alone: applyPatch / floor per key <= 1.5', ratio(perKey(false), perKey(false, 'hand spread (no validation)')), (r) => r <= 1.5],
-  ['1,000 keys among the others: applyPatch / floor per key <= 1.5', ratio(perKey(true), perKey(true, 'hand spread (no validation)')), (r) => r <= 1.5],
+  [
+    'typical: applyPatchJson / JSON.parse(text) <= 1.35',
+    ratio(time(TYPICAL, 'applyPatchJson(body)'), time(TYPICAL, 'JSON.parse(body)')),
+    (r) => r <= 1.35,
+  ],
+  [
+    '1 MB: applyPatchJson / JSON.parse(text) <= 1.25',
+    ratio(time(PATCH_1MB, 'applyPatchJson(body)'), time(PATCH_1MB, 'JSON.parse(body)')),
+    (r) => r <= 1.25,
+  ],
+  [
+    'typical: applyPatch / JSON.parse(body) <= 1.25',
+    ratio(time(TYPICAL, 'applyPatch'), time(TYPICAL, 'JSON.parse(body)')),
+    (r) => r <= 1.25,
+  ],
+  [
+    '1 MB: applyPatch / JSON.parse(body) <= 1.0',
+    ratio(time(PATCH_1MB, 'applyPatch'), time(PATCH_1MB, 'JSON.parse(body)')),
+    (r) => r <= 1.0,
+  ],
+  [
+    'typical: structuredClone + assign / applyPatch >= 18',
+    ratio(time(TYPICAL, 'structuredClone + assign'), time(TYPICAL, 'applyPatch')),
+    (r) => r >= 18,
+  ],
+  [
+    'typical: lodash.merge / applyPatch >= 18',
+    ratio(time(TYPICAL, 'lodash.merge'), time(TYPICAL, 'applyPatch')),
+    (r) => r >= 18,
+  ],
+  [
+    '1,000 keys alone: applyPatch / floor per key <= 1.5',
+    ratio(perKey(false), perKey(false, 'hand spread (no validation)')),
+    (r) => r <= 1.5,
+  ],
+  [
+    '1,000 keys among the others: applyPatch / floor per key <= 1.5',
+    ratio(perKey(true), perKey(true, 'hand spread (no validation)')),
+    (r) => r <= 1.5,
+  ],
 ];
 say('## Targets');
 say();
@@ -155,17 +230,28 @@ for (const [label, value, met] of targets) say(`| ${label} | ${value.toFixed(2)}
 say();
 say('Other ratios of the same run:');
 say();
-say(`- typical: JSON.parse + applyPatch / JSON.parse(text): ${ratio(time(TYPICAL, 'JSON.parse + applyPatch'), time(TYPICAL, 'JSON.parse(body)')).toFixed(2)}; 1 MB: ${ratio(time(PATCH_1MB, 'JSON.parse + applyPatch'), time(PATCH_1MB, 'JSON.parse(body)')).toFixed(2)}`);
-say(`- typical: applyPatch / hand spread (the floor): ${ratio(time(TYPICAL, 'applyPatch'), time(TYPICAL, 'hand spread (no validation)')).toFixed(2)}`);
-say(`- 1,000 keys per key: applyPatch ${format(perKey(false))} alone, ${format(perKey(true))} among the others; the floor ${format(perKey(false, 'hand spread (no validation)'))} alone, ${format(perKey(true, 'hand spread (no validation)'))} among the others`);
+say(
+  `- typical: JSON.parse + applyPatch / JSON.parse(text): ${ratio(time(TYPICAL, 'JSON.parse + applyPatch'), time(TYPICAL, 'JSON.parse(body)')).toFixed(2)}; 1 MB: ${ratio(time(PATCH_1MB, 'JSON.parse + applyPatch'), time(PATCH_1MB, 'JSON.parse(body)')).toFixed(2)}`,
+);
+say(
+  `- typical: applyPatch / hand spread (the floor): ${ratio(time(TYPICAL, 'applyPatch'), time(TYPICAL, 'hand spread (no validation)')).toFixed(2)}`,
+);
+say(
+  `- 1,000 keys per key: applyPatch ${format(perKey(false))} alone, ${format(perKey(true))} among the others; the floor ${format(perKey(false, 'hand spread (no validation)'))} alone, ${format(perKey(true, 'hand spread (no validation)'))} among the others`,
+);
 say();
-say('Per call = total time of timed batches / calls: each call on a patch parsed for it before the batch, a minor GC after each batch (collecting what it allocated) inside its time, the last 64 results kept alive.');
+say(
+  'Per call = total time of timed batches / calls: each call on a patch parsed for it before the batch, a minor GC after each batch (collecting what it allocated) inside its time, the last 64 results kept alive.',
+);
 
 if (process.argv.includes('--record')) {
   const path = here('./RESULTS.md');
   const text = readFileSync(path, 'utf8');
   const start = '<!-- results:start -->';
   const end = '<!-- results:end -->';
-  writeFileSync(path, `${text.slice(0, text.indexOf(start) + start.length)}\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`);
+  writeFileSync(
+    path,
+    `${text.slice(0, text.indexOf(start) + start.length)}\n${lines.join('\n')}\n${text.slice(text.indexOf(end))}`,
+  );
   console.log('\nRecorded in bench/RESULTS.md');
 }

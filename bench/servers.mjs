@@ -19,7 +19,10 @@ if (mode === 'minimal') {
       const patch = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       stored = { ...stored, ...patch, user_metadata: { ...stored.user_metadata, ...patch.user_metadata } };
       const text = JSON.stringify(stored);
-      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+      });
       response.end(text);
     });
   });
@@ -40,12 +43,14 @@ if (mode === 'minimal') {
   const drive = async (ms) => {
     let done = 0;
     const end = performance.now() + ms;
-    await Promise.all(Array.from({ length: 10 }, async () => {
-      while (performance.now() < end) {
-        await one();
-        done++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        while (performance.now() < end) {
+          await one();
+          done++;
+        }
+      }),
+    );
     return done;
   };
   const ms = Number(process.env.BENCH_HTTP_MS ?? 3000);

@@ -9,7 +9,9 @@ const show = (value) => JSON.stringify(value, null, 2);
 
 let user = read('user.json');
 console.log(`The user before:\n${show(user)}\n`);
-for (const name of readdirSync(folder).filter((file) => /^\d/.test(file)).sort()) {
+for (const name of readdirSync(folder)
+  .filter((file) => /^\d/.test(file))
+  .sort()) {
   const patch = read(name);
   const before = user;
   user = applyPatch(user, patch);

@@ -15,7 +15,8 @@ const storedUser = {
   app_metadata: { plan: 'full' },
 };
 
-type Outcome = { user: unknown; text: string } | { message: string; path: string | undefined; segments: unknown; status: number };
+type Outcome =
+  { user: unknown; text: string } | { message: string; path: string | undefined; segments: unknown; status: number };
 
 function outcome(run: () => unknown): Outcome {
   try {
@@ -55,7 +56,10 @@ function expected(user: unknown, text: string): Outcome {
     return { message: INVALID_JSON, path: undefined, segments: undefined, status: 400 };
   }
   const proto = protoPath(body);
-  if (proto !== undefined) return outcome(() => { throw new PatchError(INVALID_JSON, { path: proto }); });
+  if (proto !== undefined)
+    return outcome(() => {
+      throw new PatchError(INVALID_JSON, { path: proto });
+    });
   return outcome(() => applyPatch(user as never, body as never, { now: NOW }));
 }
 
@@ -71,10 +75,35 @@ function check(user: unknown, text: string): void {
   expect(JSON.stringify(user)).toBe(before);
 }
 
-const ROOT_KEYS = ['blocked', 'email', 'email_verified', 'phone_number', 'name', 'nickname', 'picture', 'username', 'password', 'connection', 'user_metadata', 'app_metadata'];
+const ROOT_KEYS = [
+  'blocked',
+  'email',
+  'email_verified',
+  'phone_number',
+  'name',
+  'nickname',
+  'picture',
+  'username',
+  'password',
+  'connection',
+  'user_metadata',
+  'app_metadata',
+];
 const key = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 6 }) },
-  fc.constantFrom('a', 'a.b', '$set', '__proto__', 'constructor', 'blocked', 'email', 'user_id', '_id', 'metadata', 'toString'),
+  fc.constantFrom(
+    'a',
+    'a.b',
+    '$set',
+    '__proto__',
+    'constructor',
+    'blocked',
+    'email',
+    'user_id',
+    '_id',
+    'metadata',
+    'toString',
+  ),
 );
 const value = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
@@ -87,7 +116,11 @@ const value = fc.letrec<{ value: unknown }>((tie) => ({
   ),
 })).value;
 const metadata = fc.dictionary(key, value, { maxKeys: 5 });
-const body = fc.dictionary(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...ROOT_KEYS) }, key), fc.oneof(value, metadata), { maxKeys: 5 });
+const body = fc.dictionary(
+  fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...ROOT_KEYS) }, key),
+  fc.oneof(value, metadata),
+  { maxKeys: 5 },
+);
 /** Texts JSON.stringify never writes: -0, 1e400, escaped and duplicate keys, deep nesting, broken JSON. */
 const spelled = fc.oneof(
   fc.constantFrom(
@@ -114,24 +147,48 @@ const spelled = fc.oneof(
     '{"user_metadata":{}}',
     '{}',
   ),
-  fc.tuple(fc.integer({ min: 95, max: 105 }), fc.boolean(), fc.constantFrom('', '"a.b":1', '"__proto__":1', '"x":-0')).map(([depth, arrays, inner]) => {
-    const open = arrays ? '['.repeat(depth) : '{"k":'.repeat(depth);
-    const close = arrays ? ']'.repeat(depth) : '}'.repeat(depth);
-    return `{"user_metadata":{"a":${open}{${inner}}${close}}}`;
-  }),
+  fc
+    .tuple(fc.integer({ min: 95, max: 105 }), fc.boolean(), fc.constantFrom('', '"a.b":1', '"__proto__":1', '"x":-0'))
+    .map(([depth, arrays, inner]) => {
+      const open = arrays ? '['.repeat(depth) : '{"k":'.repeat(depth);
+      const close = arrays ? ']'.repeat(depth) : '}'.repeat(depth);
+      return `{"user_metadata":{"a":${open}{${inner}}${close}}}`;
+    }),
   fc.string(),
 );
 
 describe('applyPatchJson', () => {
   it('answers as the parser and then applyPatch do, for any JSON text', () => {
-    fc.assert(fc.property(fc.json(), (text) => check(storedUser, text)), { numRuns: 300 });
-    fc.assert(fc.property(fc.jsonValue().map((parsed) => JSON.stringify(parsed)), (text) => check(storedUser, text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.json(), (text) => check(storedUser, text)),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(
+        fc.jsonValue().map((parsed) => JSON.stringify(parsed)),
+        (text) => check(storedUser, text),
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('answers as the parser and then applyPatch do, for patch-shaped and adversarial bodies', () => {
-    fc.assert(fc.property(body.map((parsed) => JSON.stringify(parsed)), (text) => check(storedUser, text)), { numRuns: 1000 });
-    fc.assert(fc.property(spelled, (text) => check(storedUser, text)), { numRuns: 500 });
-    fc.assert(fc.property(metadata, (stored) => check({ ...storedUser, user_metadata: stored }, '{"user_metadata":{"a":null,"b":-0}}')));
+    fc.assert(
+      fc.property(
+        body.map((parsed) => JSON.stringify(parsed)),
+        (text) => check(storedUser, text),
+      ),
+      { numRuns: 1000 },
+    );
+    fc.assert(
+      fc.property(spelled, (text) => check(storedUser, text)),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(metadata, (stored) =>
+        check({ ...storedUser, user_metadata: stored }, '{"user_metadata":{"a":null,"b":-0}}'),
+      ),
+    );
   });
 
   it('refuses a __proto__ key anywhere before any other rule, with its place', () => {
@@ -159,7 +216,7 @@ describe('applyPatchJson', () => {
   it('shares nothing of the result with a later call', () => {
     const text = '{"user_metadata":{"a":{"b":[1]}}}';
     const first = applyPatchJson(storedUser, text);
-    ((first.user_metadata?.['a'] as { b: number[] }).b).push(2);
+    (first.user_metadata?.['a'] as { b: number[] }).b.push(2);
     expect(applyPatchJson(storedUser, text).user_metadata?.['a']).toEqual({ b: [1] });
   });
 });

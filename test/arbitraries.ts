@@ -4,13 +4,23 @@ import type { Auth0User } from '../src/core/types.js';
 import { RESERVED_APP_METADATA_NAMES } from './support/fixtures.js';
 
 /** Keys with a meaning in JavaScript, which must be stored as ordinary data. */
-export const trickyKeys = ['constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isAdmin'];
+export const trickyKeys = [
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  'isAdmin',
+];
 
 /** A metadata key Auth0 accepts: no `.`, no `$`, not `__proto__`. */
-export const metadataKey = fc.oneof(
-  { weight: 5, arbitrary: fc.string({ maxLength: 8 }) },
-  { weight: 1, arbitrary: fc.constantFrom(...trickyKeys) },
-).filter((key) => !key.includes('.') && !key.includes('$') && key !== '__proto__');
+export const metadataKey = fc
+  .oneof(
+    { weight: 5, arbitrary: fc.string({ maxLength: 8 }) },
+    { weight: 1, arbitrary: fc.constantFrom(...trickyKeys) },
+  )
+  .filter((key) => !key.includes('.') && !key.includes('$') && key !== '__proto__');
 
 /** Any JSON leaf; doubles include -0. */
 const leaf = fc.oneof(
@@ -22,11 +32,13 @@ const leaf = fc.oneof(
 );
 
 /** A JSON value with valid keys, objects sometimes without a prototype (as fast-check makes them). */
-export const jsonValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown; array: unknown[]; object: unknown }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', maxDepth: 4 }, leaf, tie('array'), tie('object')),
-  array: fc.array(tie('value'), { maxLength: 4 }),
-  object: fc.dictionary(metadataKey, tie('value'), { maxKeys: 4 }),
-})).value;
+export const jsonValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown; array: unknown[]; object: unknown }>(
+  (tie) => ({
+    value: fc.oneof({ depthSize: 'small', maxDepth: 4 }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('value'), { maxLength: 4 }),
+    object: fc.dictionary(metadataKey, tie('value'), { maxKeys: 4 }),
+  }),
+).value;
 
 const nonNullJson = jsonValue.filter((value) => value !== null);
 
@@ -62,7 +74,9 @@ export const user = fc.record(
     phone_number: phone,
     created_at: fc.constant('2024-01-01T00:00:00.000Z'),
     updated_at: fc.constant('2024-01-02T00:00:00.000Z'),
-    identities: fc.constant([{ connection: 'Username-Password-Authentication', provider: 'auth0', user_id: '1', isSocial: false }]),
+    identities: fc.constant([
+      { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: '1', isSocial: false },
+    ]),
     name: text(30),
     nickname: text(30),
     picture,
@@ -112,7 +126,10 @@ function withoutForbiddenPairs(patch: Record<string, unknown>): Record<string, u
 
 /** Anything at all, including what JSON cannot hold, with keys that probe prototypes. */
 export const anything = fc.anything({
-  key: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'user_metadata', 'app_metadata', 'blocked', 'a.b', '$set')),
+  key: fc.oneof(
+    fc.string(),
+    fc.constantFrom('__proto__', 'constructor', 'prototype', 'user_metadata', 'app_metadata', 'blocked', 'a.b', '$set'),
+  ),
   maxDepth: 4,
   withBigInt: true,
   withBoxedValues: true,

@@ -27,19 +27,24 @@ describe('auth0-user-patch preview --html', () => {
     expect(stdout).toBe(`Wrote ${out}: 2 changes, 1 warning\n`);
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
-    expect(html).toContain('<a href="#t-before/user_metadata/addresses/home"><code>user_metadata.addresses.home</code></a>');
+    expect(html).toContain(
+      '<a href="#t-before/user_metadata/addresses/home"><code>user_metadata.addresses.home</code></a>',
+    );
     expect(html).toContain(`User <code>${user}</code>, patch <code>${workOnly}</code>`);
   });
 
   it('writes the report to standard output for -, and names standard input as a source', () => {
-    const { code, stdout, stderr } = run(['preview', '--html', '-', user, '-'], readFileSync(join(root, workOnly), 'utf8'));
+    const { code, stdout, stderr } = run(
+      ['preview', '--html', '-', user, '-'],
+      readFileSync(join(root, workOnly), 'utf8'),
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
     expect(stdout).toContain('patch <code>standard input</code>');
   });
 
-  it('still writes the report for a refused patch, and exits 1 with Auth0\'s body on standard error', () => {
+  it("still writes the report for a refused patch, and exits 1 with Auth0's body on standard error", () => {
     const out = join(scratch, 'refused.html');
     const { code, stdout, stderr } = run(['preview', user, '-', `--html=${out}`], '{"blocked":"yes"}');
     expect(code).toBe(1);
@@ -53,7 +58,10 @@ describe('auth0-user-patch preview --html', () => {
     [['preview', user, workOnly, '--html='], '--html takes the file to write the report to (- for standard output)'],
     [['preview', user, workOnly, '--json', '--html', 'x.html'], '--json and --html go separately'],
     [['apply', user, workOnly, '--html', 'x.html'], '--html goes with preview only'],
-    [['preview', user, workOnly, '--html', join(scratch, 'no', 'such', 'folder', 'x.html')], `cannot write ${join(scratch, 'no', 'such', 'folder', 'x.html')}: ENOENT`],
+    [
+      ['preview', user, workOnly, '--html', join(scratch, 'no', 'such', 'folder', 'x.html')],
+      `cannot write ${join(scratch, 'no', 'such', 'folder', 'x.html')}: ENOENT`,
+    ],
   ])('exits 2 for %j', (args, message) => {
     const { code, stdout, stderr } = run(args);
     expect(code).toBe(2);
@@ -63,6 +71,8 @@ describe('auth0-user-patch preview --html', () => {
   });
 
   it('lists --html in its usage', () => {
-    expect(run(['--help']).stdout).toContain('--html F        preview: write an HTML report to file F instead (- for standard output)');
+    expect(run(['--help']).stdout).toContain(
+      '--html F        preview: write an HTML report to file F instead (- for standard output)',
+    );
   });
 });

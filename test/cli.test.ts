@@ -18,7 +18,11 @@ const file = (name: string, text: string) => {
 
 function run(args: string[], input?: string, env: Record<string, string> = {}) {
   const { NO_COLOR: _ignored, ...rest } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], { input: input ?? '', encoding: 'utf8', env: { ...rest, ...env } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { ...rest, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -33,7 +37,7 @@ describe('auth0-user-patch apply', () => {
     expect(JSON.parse(stdout)).toEqual(JSON.parse(readFileSync(user, 'utf8')));
   });
 
-  it('exits 1 with Auth0\'s error body on standard error for a refused patch', () => {
+  it("exits 1 with Auth0's error body on standard error for a refused patch", () => {
     const { code, stdout, stderr } = run(['apply', user, file('bad.json', '{"user_metadata":null}')]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
@@ -86,9 +90,15 @@ describe('auth0-user-patch preview', () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.runIf(hasScript)('colours on a terminal, and never with NO_COLOR', () => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} preview ${JSON.stringify(user)} ${JSON.stringify(workOnly)}`;
-    const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+    const onTerminal = spawnSync('script', ['-qec', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '' },
+    });
     expect(onTerminal.stdout).toContain('\u001b[32m  + user_metadata.addresses.work');
-    const noColor = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const noColor = spawnSync('script', ['-qec', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(noColor.stdout).toContain('  + user_metadata.addresses.work');
     expect(noColor.stdout).not.toContain('\u001b[');
   });
@@ -96,7 +106,10 @@ describe('auth0-user-patch preview', () => {
 
 describe('auth0-user-patch diff', () => {
   it('prints the PATCH bodies as JSON', () => {
-    const after = file('after.json', JSON.stringify({ ...JSON.parse(readFileSync(user, 'utf8')), username: 'jane', email: 'jane@example.org' }));
+    const after = file(
+      'after.json',
+      JSON.stringify({ ...JSON.parse(readFileSync(user, 'utf8')), username: 'jane', email: 'jane@example.org' }),
+    );
     const { code, stdout } = run(['diff', user, after]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([{ email: 'jane@example.org' }, { username: 'jane' }]);
@@ -111,7 +124,9 @@ describe('auth0-user-patch diff', () => {
     const { code, stdout, stderr } = run(['diff', user, after]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe('No PATCH turns this user into the other: a PATCH cannot give user_id the values of the second user.\n');
+    expect(stderr).toBe(
+      'No PATCH turns this user into the other: a PATCH cannot give user_id the values of the second user.\n',
+    );
   });
 });
 
@@ -183,7 +198,9 @@ describe('auth0-user-patch serve', () => {
   /** Starts `serve`, waits for its "Listening on" line, and gives the URL, the output so far and the process. */
   async function serve(args: string[]) {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 10_000);
@@ -205,7 +222,9 @@ describe('auth0-user-patch serve', () => {
     const users = file('users.json', JSON.stringify([{ user_id: 'auth0|jane', email: 'jane@example.com' }]));
     const server = await serve(['--token', 'T', '--users', users, '--host', '127.0.0.1']);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.output()).toBe(`Domain: ${server.url.slice('http://'.length)}\nPage: ${server.url}/\nListening on ${server.url}\n`);
+    expect(server.output()).toBe(
+      `Domain: ${server.url.slice('http://'.length)}\nPage: ${server.url}/\nListening on ${server.url}\n`,
+    );
     const response = await fetch(`${server.url}/api/v2/users/auth0%7Cjane`, {
       method: 'PATCH',
       headers: { authorization: 'Bearer T', 'content-type': 'application/json' },
@@ -219,7 +238,8 @@ describe('auth0-user-patch serve', () => {
 
   it('generates a client when given no credentials, which the official SDK uses as is, and stops on SIGINT', async () => {
     const server = await serve([]);
-    const [, clientId, clientSecret] = /Client ID: ([0-9a-f]{32})\nClient secret: ([0-9a-f]{64})\n/.exec(server.output()) ?? [];
+    const [, clientId, clientSecret] =
+      /Client ID: ([0-9a-f]{32})\nClient secret: ([0-9a-f]{64})\n/.exec(server.output()) ?? [];
     expect(clientId).toMatch(/^[0-9a-f]{32}$/);
     expect(clientSecret).toMatch(/^[0-9a-f]{64}$/);
     const domain = server.url.slice('http://'.length);
@@ -233,8 +253,14 @@ describe('auth0-user-patch serve', () => {
       maxRetries: 0,
       fetch: (url, init) => fetch(String(url).replace('https://', 'http://'), init),
     });
-    const created = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
-    expect((await management.users.list({ q: 'email:"jane@example.com"' })).data.map((user) => user.user_id)).toEqual([created.user_id]);
+    const created = await management.users.create({
+      connection: 'Username-Password-Authentication',
+      email: 'jane@example.com',
+      password: 'x',
+    });
+    expect((await management.users.list({ q: 'email:"jane@example.com"' })).data.map((user) => user.user_id)).toEqual([
+      created.user_id,
+    ]);
     expect((await fetch(`${server.url}/api/v2/users`)).status).toBe(401);
     server.child.kill('SIGINT');
     expect(await server.stopped).toBe(0);
@@ -242,7 +268,11 @@ describe('auth0-user-patch serve', () => {
 
   it('issues tokens for the given client and domain', async () => {
     const server = await serve(['--client-id', 'app', '--client-secret', 's3cret', '--domain', 'tenant.example']);
-    expect(server.output()).toMatch(new RegExp(`^Domain: tenant\\.example\nClient ID: app\nClient secret: s3cret\nPage: ${server.url}/#token=[\\w.-]+\nListening on ${server.url}\n$`));
+    expect(server.output()).toMatch(
+      new RegExp(
+        `^Domain: tenant\\.example\nClient ID: app\nClient secret: s3cret\nPage: ${server.url}/#token=[\\w.-]+\nListening on ${server.url}\n$`,
+      ),
+    );
     const { ManagementClient } = await import('auth0');
     const management = new ManagementClient({
       domain: 'tenant.example',
@@ -271,8 +301,16 @@ describe('auth0-user-patch serve', () => {
   });
 
   it.each([
-    ['a users file whose user has no id', '[{"email":"x@example.com"}]', 'users[0]: user_id must be a non-empty string'],
-    ['a users file with a numeric email', '[{"user_id":"auth0|1","email":42}]', 'users[0] (auth0|1): email must be a string, not integer'],
+    [
+      'a users file whose user has no id',
+      '[{"email":"x@example.com"}]',
+      'users[0]: user_id must be a non-empty string',
+    ],
+    [
+      'a users file with a numeric email',
+      '[{"user_id":"auth0|1","email":42}]',
+      'users[0] (auth0|1): email must be a string, not integer',
+    ],
     ['a users file that is not an array', '{"user_id":"auth0|1"}', 'users must be an array of users'],
   ])('refuses %s with exit 2 and one line naming the user', (_case, content, message) => {
     const users = file('bad-users.json', content);
@@ -294,7 +332,10 @@ describe('auth0-user-patch serve', () => {
       const busy = run(['serve', '--port', port]);
       expect(busy).toMatchObject({ code: 2, stderr: `auth0-user-patch: port ${port} is in use on 127.0.0.1\n` });
       const foreign = run(['serve', '--port', '0', '--host', '203.0.113.1']);
-      expect(foreign).toMatchObject({ code: 2, stderr: 'auth0-user-patch: cannot listen on 203.0.113.1: it is not an address of this machine\n' });
+      expect(foreign).toMatchObject({
+        code: 2,
+        stderr: 'auth0-user-patch: cannot listen on 203.0.113.1: it is not an address of this machine\n',
+      });
     } finally {
       server.child.kill('SIGTERM');
       await server.stopped;

@@ -21,8 +21,13 @@ it('compiles a consumer on moduleResolution node10, which finds auth0-user-patch
   try {
     cpSync(fileURLToPath(new URL('consumer/node10/', import.meta.url)), dir, { recursive: true });
     mkdirSync(join(dir, 'node_modules'));
-    symlinkSync(fileURLToPath(new URL('..', import.meta.url)), join(dir, 'node_modules', 'auth0-user-patch'), 'junction');
-    const run = () => execFileSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
+    symlinkSync(
+      fileURLToPath(new URL('..', import.meta.url)),
+      join(dir, 'node_modules', 'auth0-user-patch'),
+      'junction',
+    );
+    const run = () =>
+      execFileSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', stdio: 'pipe' });
     expect(run).not.toThrow();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -36,7 +41,9 @@ it('inlines type-fest: the declarations import no other package', async () => {
   for (const name of files) {
     const declarations = await readFile(new URL(`../dist/${name}`, import.meta.url), 'utf8');
     const code = declarations.replace(/\/\*[\s\S]*?\*\//g, '');
-    const specifiers = [...code.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g)].map((match) => match[1] ?? match[2]);
+    const specifiers = [...code.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]/g)].map(
+      (match) => match[1] ?? match[2],
+    );
     expect(specifiers.filter((specifier) => !specifier?.startsWith('./'))).toEqual([]);
   }
 });

@@ -102,7 +102,20 @@ describe('profileSize', () => {
   const leaf = fc.oneof(
     fc.string({ unit: 'binary' }),
     fc.string({ unit: 'grapheme' }),
-    fc.constantFrom('\ud800', '\udfff', 'a\udc00b\ud83d', '\u2028\u2029', '\u0000\u001f\u007f\u009b', -0, 0, 1e21, 1e-7, Number.NaN, Infinity, -Infinity),
+    fc.constantFrom(
+      '\ud800',
+      '\udfff',
+      'a\udc00b\ud83d',
+      '\u2028\u2029',
+      '\u0000\u001f\u007f\u009b',
+      -0,
+      0,
+      1e21,
+      1e-7,
+      Number.NaN,
+      Infinity,
+      -Infinity,
+    ),
     fc.double(),
     fc.integer(),
     fc.boolean(),
@@ -123,7 +136,8 @@ describe('profileSize', () => {
     ),
     object: fc.array(fc.tuple(key, tie('value')), { maxLength: 5 }).map((entries) => {
       const object: Record<string, unknown> = {};
-      for (const [name, item] of entries) Object.defineProperty(object, name, { value: item, enumerable: true, writable: true, configurable: true });
+      for (const [name, item] of entries)
+        Object.defineProperty(object, name, { value: item, enumerable: true, writable: true, configurable: true });
       return object;
     }),
   }));
@@ -139,7 +153,14 @@ describe('profileSize', () => {
 
   it('measures the documented cases exactly', () => {
     const proto = JSON.parse('{"__proto__":{"a":-0}}') as object;
-    for (const user of [{ a: -0 }, { s: '\ud800x\udc00' }, { e: '😀é€' }, proto, { h: [, 1, ,] }, { u: undefined, f: () => 1, l: [undefined, () => 1] }]) {
+    for (const user of [
+      { a: -0 },
+      { s: '\ud800x\udc00' },
+      { e: '😀é€' },
+      proto,
+      { h: [, 1, ,] },
+      { u: undefined, f: () => 1, l: [undefined, () => 1] },
+    ]) {
       expect(profileSize(user)).toBe(utf8Size(user));
     }
   });
@@ -152,7 +173,7 @@ describe('formats', () => {
     expect(matchesFormat('email', `a@${'a.'.repeat(5e6)}com`)).toBe(false);
   });
 
-  it('keeps Auth0\'s documented lengths: 64 characters before the @, 256 after', () => {
+  it("keeps Auth0's documented lengths: 64 characters before the @, 256 after", () => {
     const domain = `${'d'.repeat(63)}.${'d'.repeat(63)}.${'d'.repeat(63)}.${'d'.repeat(63)}.com`.slice(-256);
     expect(domain).toHaveLength(256);
     expect(matchesFormat('email', `${'l'.repeat(64)}@${domain.replace(/^\./, 'x')}`)).toBe(true);
@@ -168,7 +189,8 @@ describe('formats', () => {
   });
 
   it('agrees with the former patterns on strings within the lengths, and never backtracks far on adversarial ones', () => {
-    const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+    const EMAIL =
+      /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
     const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
     const piece = fc.constantFrom('a', 'Z', '0', '-', '.', '@', ':', ' ', '+', '!', '\n', 'é', '/');
     const text = fc.array(piece, { maxLength: 80 }).map((pieces) => pieces.join(''));
@@ -191,10 +213,26 @@ describe('formats', () => {
 });
 
 describe('terminal text', () => {
-  const unsafe = ['\u001b', '\u0007', '\u0000', '\r', '\n', '\u007f', '\u0085', '\u009b', '\u202a', '\u202e', '\u2066', '\u2069', '\u200f', '\u061c'];
+  const unsafe = [
+    '\u001b',
+    '\u0007',
+    '\u0000',
+    '\r',
+    '\n',
+    '\u007f',
+    '\u0085',
+    '\u009b',
+    '\u202a',
+    '\u202e',
+    '\u2066',
+    '\u2069',
+    '\u200f',
+    '\u061c',
+  ];
 
   it('escapes every control and bidirectional character', () => {
-    for (const character of unsafe) expect(terminalText(`x${character}y`)).toBe(`x\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}y`);
+    for (const character of unsafe)
+      expect(terminalText(`x${character}y`)).toBe(`x\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}y`);
     expect(terminalText('plain é 😀 text')).toBe('plain é 😀 text');
   });
 
@@ -203,7 +241,12 @@ describe('terminal text', () => {
       fc.property(fc.jsonValue(), fc.constantFrom(0, 2), (value, indent) => {
         const text = jsonText(value, indent) as string;
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
-        expect(text).toBe(JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+        expect(text).toBe(
+          JSON.stringify(value, null, indent).replace(
+            /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+            (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+          ),
+        );
       }),
       { numRuns: 1000 },
     );
@@ -223,13 +266,22 @@ describe('the CLI', () => {
     return path;
   };
   const run = (args: string[], input: string | Buffer = '') => {
-    const result = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [bin, ...args], {
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
-  const hasRawControl = (text: string) => /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text);
+  const hasRawControl = (text: string) =>
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text);
 
   it('previews a user 5,000 levels deep that the patch does not touch', () => {
-    const user = file('deep-user.json', JSON.stringify({ nickname: 'jd' }).replace('}', `,"user_metadata":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`));
+    const user = file(
+      'deep-user.json',
+      JSON.stringify({ nickname: 'jd' }).replace('}', `,"user_metadata":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`),
+    );
     const { code, stdout, stderr } = run(['preview', user, file('nick.json', '{"nickname":"jane"}')]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -237,8 +289,16 @@ describe('the CLI', () => {
   }, 60_000);
 
   it('escapes control and bidirectional characters of keys and values in the preview', () => {
-    const user = file('controls.json', JSON.stringify({ user_metadata: { ['k\u001b[2J\u009b31m']: 'v\u202e\u0007', keep: { ['\u2066x']: 1 } } }));
-    const patch = file('controls-patch.json', JSON.stringify({ user_metadata: { ['k\u001b[2J\u009b31m']: 'w\u009b', keep: { y: '\u202a' }, ['\u2069gone']: null } }));
+    const user = file(
+      'controls.json',
+      JSON.stringify({ user_metadata: { ['k\u001b[2J\u009b31m']: 'v\u202e\u0007', keep: { ['\u2066x']: 1 } } }),
+    );
+    const patch = file(
+      'controls-patch.json',
+      JSON.stringify({
+        user_metadata: { ['k\u001b[2J\u009b31m']: 'w\u009b', keep: { y: '\u202a' }, ['\u2069gone']: null },
+      }),
+    );
     const { stdout } = run(['preview', user, patch]);
     expect(stdout).toContain('Changes');
     expect(stdout).toContain('\\u009b');
@@ -259,15 +319,22 @@ describe('the CLI', () => {
     const { code, stdout, stderr } = run(['validate', '/dev/zero']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr.split('\n')[0]).toBe('auth0-user-patch: cannot read /dev/zero: larger than 64 MiB, the most the CLI reads');
+    expect(stderr.split('\n')[0]).toBe(
+      'auth0-user-patch: cannot read /dev/zero: larger than 64 MiB, the most the CLI reads',
+    );
   }, 60_000);
 
   it('refuses standard input past 64 MiB with exit 2, and reads one just under it', () => {
     const over = run(['validate', '-'], Buffer.alloc(64 * 1024 * 1024 + 1, 0x20));
     expect(over.code).toBe(2);
-    expect(over.stderr.split('\n')[0]).toBe('auth0-user-patch: cannot read standard input: larger than 64 MiB, the most the CLI reads');
+    expect(over.stderr.split('\n')[0]).toBe(
+      'auth0-user-patch: cannot read standard input: larger than 64 MiB, the most the CLI reads',
+    );
     const body = '{"nickname":"jd"}';
-    const under = run(['validate', '-'], Buffer.concat([Buffer.alloc(64 * 1024 * 1024 - body.length, 0x20), Buffer.from(body)]));
+    const under = run(
+      ['validate', '-'],
+      Buffer.concat([Buffer.alloc(64 * 1024 * 1024 - body.length, 0x20), Buffer.from(body)]),
+    );
     expect(under.stderr).toBe('');
     expect(under.stdout).toBe('valid\n');
   }, 60_000);

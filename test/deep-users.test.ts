@@ -16,11 +16,18 @@ const deep = (levels: number, leaf: unknown = 1): unknown => {
 
 describe('deep users through the library', () => {
   it('diffUsers finds the one change beside an unchanged 10,000-level value', () => {
-    expect(diffUsers({ nickname: 'jd', user_metadata: { d: deep(10_000) } }, { nickname: 'jane', user_metadata: { d: deep(10_000) } })).toEqual([{ nickname: 'jane' }]);
+    expect(
+      diffUsers(
+        { nickname: 'jd', user_metadata: { d: deep(10_000) } },
+        { nickname: 'jane', user_metadata: { d: deep(10_000) } },
+      ),
+    ).toEqual([{ nickname: 'jane' }]);
   });
 
   it('diffUsers calls a 10,000-level change unreachable instead of throwing RangeError', () => {
-    expect(() => diffUsers({ user_metadata: { d: deep(10_000, 1) } }, { user_metadata: { d: deep(10_000, 2) } })).toThrow(UnreachableUserError);
+    expect(() =>
+      diffUsers({ user_metadata: { d: deep(10_000, 1) } }, { user_metadata: { d: deep(10_000, 2) } }),
+    ).toThrow(UnreachableUserError);
     expect(() => diffUsers({}, { app_metadata: { d: deep(10_000) } })).toThrow(UnreachableUserError);
   });
 
@@ -28,7 +35,9 @@ describe('deep users through the library', () => {
     const patch = { user_metadata: { d: deep(90, 2) } };
     const preview = previewPatch({ user_metadata: { d: deep(10_000) } }, patch);
     expect(preview.error).toBeUndefined();
-    expect(preview.changes.map(({ path, kind }) => `${kind} ${path}`)).toEqual([`changed user_metadata.d${'.a'.repeat(90)}`]);
+    expect(preview.changes.map(({ path, kind }) => `${kind} ${path}`)).toEqual([
+      `changed user_metadata.d${'.a'.repeat(90)}`,
+    ]);
   });
 
   it('applyPatch keeps a 10,000-level value it does not touch', () => {
@@ -40,7 +49,10 @@ describe('deep users through the library', () => {
 describe('null attributes in diffUsers', () => {
   it('calls an after whose email is null unreachable, not [{ email: null }] (null removes the email)', () => {
     expect(() => diffUsers({ email: 'jane@example.com' }, { email: null } as never)).toThrow(UnreachableUserError);
-    expect(thrownBy(() => diffUsers({ email: 'jane@example.com' }, { email: null } as never), UnreachableUserError).attributes).toEqual(['email']);
+    expect(
+      thrownBy(() => diffUsers({ email: 'jane@example.com' }, { email: null } as never), UnreachableUserError)
+        .attributes,
+    ).toEqual(['email']);
   });
 
   it('reaches a user whose stored metadata keeps a first-level null that one body leaves alone', () => {
@@ -61,13 +73,22 @@ describe('deep users through the CLI', () => {
     return path;
   };
   const run = (args: string[]) => {
-    const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
-  const deepUser = (nickname: string) => `{"nickname":"${nickname}","user_metadata":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
+  const deepUser = (nickname: string) =>
+    `{"nickname":"${nickname}","user_metadata":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
 
   it('apply prints a user 5,000 levels deep', () => {
-    const { code, stdout, stderr } = run(['apply', file('deep.json', deepUser('jd')), file('nick.json', '{"nickname":"jane"}')]);
+    const { code, stdout, stderr } = run([
+      'apply',
+      file('deep.json', deepUser('jd')),
+      file('nick.json', '{"nickname":"jane"}'),
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     // Compared as text without white space: a deep equality check, or JSON.stringify, would itself overflow here.
@@ -75,14 +96,23 @@ describe('deep users through the CLI', () => {
   }, 60_000);
 
   it('preview --json prints a user 5,000 levels deep', () => {
-    const { code, stdout, stderr } = run(['preview', '--json', file('deep.json', deepUser('jd')), file('nick.json', '{"nickname":"jane"}')]);
+    const { code, stdout, stderr } = run([
+      'preview',
+      '--json',
+      file('deep.json', deepUser('jd')),
+      file('nick.json', '{"nickname":"jane"}'),
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).changes).toEqual([{ path: 'nickname', kind: 'changed', before: 'jd', after: 'jane' }]);
   }, 60_000);
 
   it('diff compares users 5,000 levels deep', () => {
-    const { code, stdout, stderr } = run(['diff', file('deep-before.json', deepUser('jd')), file('deep-after.json', deepUser('jane'))]);
+    const { code, stdout, stderr } = run([
+      'diff',
+      file('deep-before.json', deepUser('jd')),
+      file('deep-after.json', deepUser('jane')),
+    ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([{ nickname: 'jane' }]);

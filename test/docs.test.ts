@@ -15,7 +15,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const blocksDir = join(root, 'test', '.docs-blocks');
 
 /** The pages, as paths from the project root. */
-const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `docs/${name}`),
+];
 
 type Block = { page: string; line: number; lang: string; code: string };
 
@@ -74,13 +80,26 @@ const where = (block: Block) => `${block.page}:${block.line}`;
 
 describe('documentation pages', () => {
   it('has the pages and blocks to check', () => {
-    expect(pages).toEqual(expect.arrayContaining(['README.md', 'docs/api.md', 'docs/cli.md', 'docs/emulator.md', 'docs/rules.md', 'docs/errors.md', 'docs/performance.md', 'docs/development.md']));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'docs/api.md',
+        'docs/cli.md',
+        'docs/emulator.md',
+        'docs/rules.md',
+        'docs/errors.md',
+        'docs/performance.md',
+        'docs/development.md',
+      ]),
+    );
     expect(jsBlocks.length).toBeGreaterThan(8);
     expect(tsBlocks.length).toBeGreaterThan(3);
   });
 
   it('marks every code block js, ts, sh or text, so none escapes the checks', () => {
-    const unknown = blocks.filter((block) => !['js', 'ts', 'sh', 'text'].includes(block.lang)).map((block) => `${where(block)}: \`\`\`${block.lang}`);
+    const unknown = blocks
+      .filter((block) => !['js', 'ts', 'sh', 'text'].includes(block.lang))
+      .map((block) => `${where(block)}: \`\`\`${block.lang}`);
     expect(unknown).toEqual([]);
   });
 
@@ -89,12 +108,21 @@ describe('documentation pages', () => {
     const first = fencedBlocks('README.md', readme)[0] as Block;
     expect(first.lang).toBe('sh');
     expect(first.code).toMatch(/^npm ci && npm start\s+#.+\nnpm ci && npm test\s+#.+\n$/);
-    expect(readme.split('\n').slice(0, first.line).filter((line) => line.startsWith('## '))).toEqual([]);
+    expect(
+      readme
+        .split('\n')
+        .slice(0, first.line)
+        .filter((line) => line.startsWith('## ')),
+    ).toEqual([]);
   });
 
   it('lists every rule of docs/rules.md in the README table, in order', () => {
-    const rules = [...prose(texts.get('docs/rules.md') as string).matchAll(/^ ?(\d+)\. \*\*/gm)].map((match) => Number(match[1]));
-    const rows = [...prose(texts.get('README.md') as string).matchAll(/^\| (\d+) \|/gm)].map((match) => Number(match[1]));
+    const rules = [...prose(texts.get('docs/rules.md') as string).matchAll(/^ ?(\d+)\. \*\*/gm)].map((match) =>
+      Number(match[1]),
+    );
+    const rows = [...prose(texts.get('README.md') as string).matchAll(/^\| (\d+) \|/gm)].map((match) =>
+      Number(match[1]),
+    );
     expect(rules).toEqual(Array.from({ length: rules.length }, (_, index) => index + 1));
     expect(rules.length).toBeGreaterThanOrEqual(19);
     expect(rows).toEqual(rules);
@@ -112,7 +140,8 @@ describe('documentation pages', () => {
           const path = file === '' ? join(root, page) : resolve(root, dirname(page), file);
           const name = relative(root, path);
           if (!existsSync(path)) broken.push(`${page}:${index + 1}: ${target} (no file ${name})`);
-          else if (anchor !== undefined && !anchors(readFileSync(path, 'utf8')).has(anchor)) broken.push(`${page}:${index + 1}: ${target} (no heading #${anchor} in ${name})`);
+          else if (anchor !== undefined && !anchors(readFileSync(path, 'utf8')).has(anchor))
+            broken.push(`${page}:${index + 1}: ${target} (no heading #${anchor} in ${name})`);
         }
       });
     }
@@ -121,15 +150,24 @@ describe('documentation pages', () => {
 });
 
 describe('js blocks run against the built package', () => {
-  it.each(jsBlocks.map((block) => [where(block), block] as const))('%s', (_where, block) => {
-    try {
-      // Run from the project folder, where the package resolves to itself by name.
-      execFileSync(process.execPath, ['--input-type=module'], { cwd: root, input: block.code, stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 });
-    } catch (error) {
-      const stderr = String((error as { stderr?: unknown }).stderr ?? error);
-      throw new Error(`the js block at ${where(block)} failed:\n${stderr}`);
-    }
-  }, 60_000);
+  it.each(jsBlocks.map((block) => [where(block), block] as const))(
+    '%s',
+    (_where, block) => {
+      try {
+        // Run from the project folder, where the package resolves to itself by name.
+        execFileSync(process.execPath, ['--input-type=module'], {
+          cwd: root,
+          input: block.code,
+          stdio: ['pipe', 'pipe', 'pipe'],
+          timeout: 60_000,
+        });
+      } catch (error) {
+        const stderr = String((error as { stderr?: unknown }).stderr ?? error);
+        throw new Error(`the js block at ${where(block)} failed:\n${stderr}`);
+      }
+    },
+    60_000,
+  );
 });
 
 describe('ts blocks type-check', () => {
@@ -157,12 +195,16 @@ describe('ts blocks type-check', () => {
       const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
       if (block === undefined) {
         // A fault outside the blocks (options, a missing declaration file) fails every block.
-        for (const path of fileOf.values()) diagnostics.set(path, [...(diagnostics.get(path) ?? []), `TS${diagnostic.code}: ${message}`]);
+        for (const path of fileOf.values())
+          diagnostics.set(path, [...(diagnostics.get(path) ?? []), `TS${diagnostic.code}: ${message}`]);
         continue;
       }
       const { line } = ts.getLineAndCharacterOfPosition(diagnostic.file as ts.SourceFile, diagnostic.start ?? 0);
       const path = fileOf.get(block) as string;
-      diagnostics.set(path, [...(diagnostics.get(path) ?? []), `${block.page}:${block.line + 1 + line}: TS${diagnostic.code}: ${message}`]);
+      diagnostics.set(path, [
+        ...(diagnostics.get(path) ?? []),
+        `${block.page}:${block.line + 1 + line}: TS${diagnostic.code}: ${message}`,
+      ]);
     }
   }, 120_000);
 

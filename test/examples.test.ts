@@ -9,5 +9,9 @@ it('walks through every step of the Auth0 page', () => {
   expect(output.match(/^PATCH \/api\/v2\/users\/auth0%7C507f1f77bcf86cd799439020/gm)).toHaveLength(5);
   expect(output).toContain('Step 2 replaced "addresses" whole and lost the home address');
   const last = output.slice(output.lastIndexOf('The user after:') + 'The user after:'.length);
-  expect(JSON.parse(last)).toEqual({ user_id: 'auth0|507f1f77bcf86cd799439020', email: 'jane.doe@example.com', user_metadata: {} });
+  expect(JSON.parse(last)).toEqual({
+    user_id: 'auth0|507f1f77bcf86cd799439020',
+    email: 'jane.doe@example.com',
+    user_metadata: {},
+  });
 });

@@ -23,10 +23,16 @@ describe('sha256Base64', () => {
 
 describe('parsePath', () => {
   it('reads back every path formatPath writes', () => {
-    const segment = fc.oneof(fc.string(), fc.constantFrom('a', '$x', '_1', '0', 'a.b', 'my:key', '"', '\\'), fc.nat(100));
-    fc.assert(fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
-      expect(parsePath(formatPath(segments))).toEqual(segments);
-    }));
+    const segment = fc.oneof(
+      fc.string(),
+      fc.constantFrom('a', '$x', '_1', '0', 'a.b', 'my:key', '"', '\\'),
+      fc.nat(100),
+    );
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
+        expect(parsePath(formatPath(segments))).toEqual(segments);
+      }),
+    );
   });
 
   it('refuses text that is not such a path', () => {
@@ -36,7 +42,9 @@ describe('parsePath', () => {
 
 describe('escapeHtml and embedJson', () => {
   it('escapes the five characters HTML gives meaning to', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+    );
   });
 
   it('embeds JSON that no value can break out of, and that parses back', () => {
@@ -58,7 +66,7 @@ describe('renderHtmlReport', () => {
   };
   const patch = { name: '"><svg onload=alert(3)>', user_metadata: { '<img src=x onerror=alert(2)>': { other: "'" } } };
 
-  it('escapes every key and value: the only tags are the report\'s own', () => {
+  it("escapes every key and value: the only tags are the report's own", () => {
     const html = report(hostile, patch);
     expect(html.match(/<script/g)).toHaveLength(2);
     expect(html).not.toMatch(/<img|<svg|<b>|<!--/);
@@ -71,7 +79,9 @@ describe('renderHtmlReport', () => {
     expect(scripts).toEqual([PAGE_SCRIPT]);
     const hash = createHash('sha256').update(PAGE_SCRIPT).digest('base64');
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
-    expect(REPORT_CSP).toBe(`default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`);
+    expect(REPORT_CSP).toBe(
+      `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`,
+    );
     expect(html).not.toMatch(/\b(?:src|href)="(?!#)/);
     expect(html).not.toMatch(/https?:\/\/|url\(|@import/);
   });
@@ -79,7 +89,9 @@ describe('renderHtmlReport', () => {
   it('embeds the users and patch it shows, with the marks of each change', () => {
     const user = { user_metadata: { addresses: { home: '1 Home Road' } } };
     const html = report(user, { user_metadata: { addresses: { work: '2 Work Way' } } });
-    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*)<\/script>/.exec(html)?.[1] ?? '') as {
+    const data = JSON.parse(
+      /<script type="application\/json" id="report-data">(.*)<\/script>/.exec(html)?.[1] ?? '',
+    ) as {
       trees: { side: string; value: unknown; marks: Record<string, string>; open: string[] }[];
     };
     expect(data.trees.map((tree) => [tree.side, tree.marks])).toEqual([
@@ -88,15 +100,19 @@ describe('renderHtmlReport', () => {
       ['patch', {}],
     ]);
     expect(data.trees[0]?.value).toEqual(user);
-    expect(html).toContain('<a href="#t-before/user_metadata/addresses/home"><code>user_metadata.addresses.home</code></a>');
+    expect(html).toContain(
+      '<a href="#t-before/user_metadata/addresses/home"><code>user_metadata.addresses.home</code></a>',
+    );
   });
 
   it('percent-encodes keys in the ids its links name', () => {
     const html = report({ app_metadata: { 'my key/1': { a: 1 } } }, { app_metadata: { 'my key/1': { b: 2 } } });
-    expect(html).toContain('<a href="#t-before/app_metadata/my%20key%2F1/a"><code>app_metadata[&quot;my key/1&quot;].a</code></a>');
+    expect(html).toContain(
+      '<a href="#t-before/app_metadata/my%20key%2F1/a"><code>app_metadata[&quot;my key/1&quot;].a</code></a>',
+    );
   });
 
-  it('names Auth0\'s refusal, its body and its path', () => {
+  it("names Auth0's refusal, its body and its path", () => {
     const html = report({ user_id: 'auth0|1' }, { blocked: 'yes' });
     expect(html).toContain('Auth0 refuses this patch: 400 Bad Request (invalid_body)');
     expect(html).toContain('<a href="#t-patch/blocked"><code>blocked</code></a>');

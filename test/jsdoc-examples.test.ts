@@ -20,7 +20,13 @@ const config = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile);
 const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
 
 /** A public declaration: an export, or a member of one (`PatchError.toJSON`); `required`: it must have an example. */
-type PublicItem = { name: string; entry: string; isValue: boolean; required: boolean; declarations: readonly ts.Declaration[] };
+type PublicItem = {
+  name: string;
+  entry: string;
+  isValue: boolean;
+  required: boolean;
+  declarations: readonly ts.Declaration[];
+};
 /** One `@example` of a public declaration; `line` is the 1-based line of its first code line. */
 type Example = { name: string; file: string; line: number; code: string };
 
@@ -48,7 +54,13 @@ function publicItems(program: ts.Program): PublicItem[] {
       if (seen.has(symbol)) continue;
       seen.add(symbol);
       const declarations = (symbol.declarations ?? []).filter(isFromSource);
-      items.push({ name: exported.name, entry, isValue: (symbol.flags & ts.SymbolFlags.Value) !== 0, required: true, declarations });
+      items.push({
+        name: exported.name,
+        entry,
+        isValue: (symbol.flags & ts.SymbolFlags.Value) !== 0,
+        required: true,
+        declarations,
+      });
       items.push(...memberItems(checker, exported.name, entry, symbol));
     }
   }
@@ -68,9 +80,23 @@ function memberItems(checker: ts.TypeChecker, owner: string, entry: string, symb
     .getPropertiesOfType(type)
     .map((member) => ({ member, declarations: (member.declarations ?? []).filter(isFromSource) }))
     .filter(({ declarations }) => declarations.length > 0)
-    .filter(({ declarations }) => !declarations.some((declaration) => ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)));
-  const hasMethods = members.some(({ declarations }) => declarations.some((declaration) => ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration)));
-  return members.map(({ member, declarations }) => ({ name: `${owner}.${member.name}`, entry, isValue: false, required: isClass || hasMethods, declarations }));
+    .filter(
+      ({ declarations }) =>
+        !declarations.some(
+          (declaration) =>
+            ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected),
+        ),
+    );
+  const hasMethods = members.some(({ declarations }) =>
+    declarations.some((declaration) => ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration)),
+  );
+  return members.map(({ member, declarations }) => ({
+    name: `${owner}.${member.name}`,
+    entry,
+    isValue: false,
+    required: isClass || hasMethods,
+    declarations,
+  }));
 }
 
 /** The `@example` blocks of a declaration, as code with the comment's ` * ` margin taken off. */
@@ -84,7 +110,8 @@ function examplesOf(item: PublicItem): Example[] {
       const start = file.getLineAndCharacterOfPosition(tag.tagName.end).line + 1;
       const lines = text.split('\n').map((line) => line.replace(/^\s*\*\/?\s?/, '').replace(/\s*\*\/\s*$/, ''));
       // The tag's own line holds nothing (the code starts on the next line); trailing blank lines go.
-      if (lines[0]?.trim() !== '') throw new Error(`${where(tag)}: ${item.name}: put the example's code on the lines after @example`);
+      if (lines[0]?.trim() !== '')
+        throw new Error(`${where(tag)}: ${item.name}: put the example's code on the lines after @example`);
       const body = lines.slice(1);
       while (body.length > 0 && body[body.length - 1]?.trim() === '') body.pop();
       examples.push({ name: item.name, file: relative(root, file.fileName), line: start + 1, code: body.join('\n') });
@@ -102,15 +129,23 @@ function declaredNames(code: string): Set<string> {
   };
   const file = ts.createSourceFile('example.ts', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   for (const statement of file.statements) {
-    if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) add(declaration.name);
-    else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.add(statement.name.text);
-    else if (ts.isTypeAliasDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isEnumDeclaration(statement)) names.add(statement.name.text);
+    if (ts.isVariableStatement(statement))
+      for (const declaration of statement.declarationList.declarations) add(declaration.name);
+    else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name)
+      names.add(statement.name.text);
+    else if (
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isEnumDeclaration(statement)
+    )
+      names.add(statement.name.text);
     else if (ts.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;
       if (clause.name) names.add(clause.name.text);
       const bindings = clause.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
-      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) names.add(element.name.text);
+      if (bindings && ts.isNamedImports(bindings))
+        for (const element of bindings.elements) names.add(element.name.text);
     }
   }
   return names;
@@ -153,7 +188,10 @@ function moduleFor(example: Example, items: readonly PublicItem[]): { text: stri
   return { text: `${preamble.join('\n')}\n${example.code}\n`, preambleLines: preamble.length };
 }
 
-const program = ts.createProgram({ rootNames: entries.map((entry) => join(root, entry)), options: { ...options, noEmit: true } });
+const program = ts.createProgram({
+  rootNames: entries.map((entry) => join(root, entry)),
+  options: { ...options, noEmit: true },
+});
 const items = publicItems(program);
 const examples = items.flatMap(examplesOf);
 const nameOf = (example: Example) => `${example.name} (${example.file}:${example.line})`;
@@ -161,14 +199,26 @@ const nameOf = (example: Example) => `${example.name} (${example.file}:${example
 describe('the public API', () => {
   it('is found in the entry files', () => {
     const names = items.map((item) => item.name);
-    expect(names).toEqual(expect.arrayContaining(['applyPatch', 'PatchError', 'PatchError.toJSON', 'createEmulator', 'Emulator.fetch', 'Emulator.reset']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'applyPatch',
+        'PatchError',
+        'PatchError.toJSON',
+        'createEmulator',
+        'Emulator.fetch',
+        'Emulator.reset',
+      ]),
+    );
     expect(items.every((item) => item.declarations.length > 0)).toBe(true);
   });
 
-  it.each(items.filter((item) => item.required).map((item) => [item.name, item] as const))('%s has an @example', (name, item) => {
-    const found = examplesOf(item);
-    expect(found.length, `${name} (${item.declarations.map(where).join(', ')}) has no @example`).toBeGreaterThan(0);
-  });
+  it.each(items.filter((item) => item.required).map((item) => [item.name, item] as const))(
+    '%s has an @example',
+    (name, item) => {
+      const found = examplesOf(item);
+      expect(found.length, `${name} (${item.declarations.map(where).join(', ')}) has no @example`).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('public examples type-check', () => {
@@ -202,13 +252,20 @@ describe('public examples type-check', () => {
       const example = [...fileOf].find(([, { path }]) => resolve(path) === file)?.[0];
       if (example === undefined) {
         // A fault outside the examples (options, the source itself) fails every example.
-        for (const each of examples) diagnostics.set(each, [...(diagnostics.get(each) ?? []), `TS${diagnostic.code}: ${message}`]);
+        for (const each of examples)
+          diagnostics.set(each, [...(diagnostics.get(each) ?? []), `TS${diagnostic.code}: ${message}`]);
         continue;
       }
       const { preambleLines } = fileOf.get(example) as { preambleLines: number };
       const { line } = ts.getLineAndCharacterOfPosition(diagnostic.file as ts.SourceFile, diagnostic.start ?? 0);
-      const at = line < preambleLines ? `${example.file}:${example.line} (preamble)` : `${example.file}:${example.line + line - preambleLines}`;
-      diagnostics.set(example, [...(diagnostics.get(example) ?? []), `${example.name}, ${at}: TS${diagnostic.code}: ${message}`]);
+      const at =
+        line < preambleLines
+          ? `${example.file}:${example.line} (preamble)`
+          : `${example.file}:${example.line + line - preambleLines}`;
+      diagnostics.set(example, [
+        ...(diagnostics.get(example) ?? []),
+        `${example.name}, ${at}: TS${diagnostic.code}: ${message}`,
+      ]);
     }
   }, 120_000);
 

@@ -36,7 +36,8 @@ describe('isPatchError', () => {
   });
 
   it('recognises an error thrown by the CommonJS build with the ESM guard, and the reverse', () => {
-    const thrown = (library: Library) => thrownBy(() => library.applyPatch({ user_id: 'auth0|1' }, { user_id: 'auth0|2' } as never), library.PatchError);
+    const thrown = (library: Library) =>
+      thrownBy(() => library.applyPatch({ user_id: 'auth0|1' }, { user_id: 'auth0|2' } as never), library.PatchError);
     expect(cjs.PatchError).not.toBe(esm.PatchError);
     expect(esm.isPatchError(thrown(cjs))).toBe(true);
     expect(cjs.isPatchError(thrown(esm))).toBe(true);
@@ -57,11 +58,19 @@ describe('isPatchError', () => {
     const body = esm.validatePatch({ blocked: 'yes' })!.toJSON();
     const lookAlikes: unknown[] = [
       { ...body, name: 'PatchError', path: undefined, toJSON: () => body },
-      Object.assign(new Error(body.message), { name: 'PatchError', statusCode: 400, error: 'Bad Request', errorCode: 'invalid_body' }),
+      Object.assign(new Error(body.message), {
+        name: 'PatchError',
+        statusCode: 400,
+        error: 'Bad Request',
+        errorCode: 'invalid_body',
+      }),
       Object.create(esm.PatchError.prototype),
       { [Symbol('auth0-user-patch.PatchError')]: true },
       { [Symbol.for('auth0-user-patch.PatchError')]: 'yes' },
-      vm.runInContext(`({ name: 'PatchError', statusCode: 400, error: 'Bad Request', message: 'x', errorCode: 'invalid_body' })`, context),
+      vm.runInContext(
+        `({ name: 'PatchError', statusCode: 400, error: 'Bad Request', message: 'x', errorCode: 'invalid_body' })`,
+        context,
+      ),
       null,
       undefined,
       'PatchError',
@@ -70,7 +79,9 @@ describe('isPatchError', () => {
     for (const check of Object.values(builds)) {
       for (const value of lookAlikes) expect(check.isPatchError(value)).toBe(false);
       expect(check.isPatchError({ [Symbol.for('auth0-user-patch.PatchError')]: true })).toBe(true);
-      expect(check.isPatchError(vm.runInContext(`({ [Symbol.for('auth0-user-patch.PatchError')]: true })`, context))).toBe(true);
+      expect(
+        check.isPatchError(vm.runInContext(`({ [Symbol.for('auth0-user-patch.PatchError')]: true })`, context)),
+      ).toBe(true);
     }
   });
 

@@ -4,7 +4,11 @@ import { applyPatch, diffUsers, previewPatch, validatePatch } from '../src/index
 import { listChanges } from '../src/describe/list-changes.js';
 import { profileSize } from '../src/describe/profile-size.js';
 
-const POLLUTION: Record<string, unknown> = { app_metadata: { plan: 'stolen' }, password: 'hunter2!', now: new Date('2001-01-01T00:00:00Z') };
+const POLLUTION: Record<string, unknown> = {
+  app_metadata: { plan: 'stolen' },
+  password: 'hunter2!',
+  now: new Date('2001-01-01T00:00:00Z'),
+};
 
 function polluted<T>(run: () => T): T {
   for (const [key, value] of Object.entries(POLLUTION)) {
@@ -27,28 +31,57 @@ const outcome = (run: () => unknown) => {
 
 const user = { user_id: 'auth0|1', nickname: 'jd', user_metadata: { color: 'pink' } };
 const withApp = { ...user, app_metadata: { plan: 'full' } };
-const patches: unknown[] = [{ nickname: 'jane' }, { nickname: 'jd' }, { app_metadata: {} }, { app_metadata: { plan: null } }, { user_metadata: {} }, { username: 'jane' }, { email: 'a@example.com' }];
+const patches: unknown[] = [
+  { nickname: 'jane' },
+  { nickname: 'jd' },
+  { app_metadata: {} },
+  { app_metadata: { plan: null } },
+  { user_metadata: {} },
+  { username: 'jane' },
+  { email: 'a@example.com' },
+];
 
 describe('a polluted Object.prototype', () => {
-  it.each(patches.map((patch) => [JSON.stringify(patch), patch]))('applyPatch with %s behaves as without it', (_name, patch) => {
-    for (const stored of [user, withApp]) {
-      expect(polluted(() => outcome(() => applyPatch(stored, patch as never)))).toEqual(outcome(() => applyPatch(stored, patch as never)));
-      expect(polluted(() => outcome(() => applyPatch(stored, patch as never, {})))).toEqual(outcome(() => applyPatch(stored, patch as never, {})));
-    }
-  });
+  it.each(patches.map((patch) => [JSON.stringify(patch), patch]))(
+    'applyPatch with %s behaves as without it',
+    (_name, patch) => {
+      for (const stored of [user, withApp]) {
+        expect(polluted(() => outcome(() => applyPatch(stored, patch as never)))).toEqual(
+          outcome(() => applyPatch(stored, patch as never)),
+        );
+        expect(polluted(() => outcome(() => applyPatch(stored, patch as never, {})))).toEqual(
+          outcome(() => applyPatch(stored, patch as never, {})),
+        );
+      }
+    },
+  );
 
-  it.each(patches.map((patch) => [JSON.stringify(patch), patch]))('previewPatch with %s behaves as without it', (_name, patch) => {
-    for (const stored of [user, withApp]) {
-      expect(polluted(() => outcome(() => previewPatch(stored, patch)))).toEqual(outcome(() => previewPatch(stored, patch)));
-    }
-  });
+  it.each(patches.map((patch) => [JSON.stringify(patch), patch]))(
+    'previewPatch with %s behaves as without it',
+    (_name, patch) => {
+      for (const stored of [user, withApp]) {
+        expect(polluted(() => outcome(() => previewPatch(stored, patch)))).toEqual(
+          outcome(() => previewPatch(stored, patch)),
+        );
+      }
+    },
+  );
 
-  it.each(patches.map((patch) => [JSON.stringify(patch), patch]))('validatePatch with %s behaves as without it', (_name, patch) => {
-    expect(polluted(() => outcome(() => validatePatch(patch)))).toEqual(outcome(() => validatePatch(patch)));
-  });
+  it.each(patches.map((patch) => [JSON.stringify(patch), patch]))(
+    'validatePatch with %s behaves as without it',
+    (_name, patch) => {
+      expect(polluted(() => outcome(() => validatePatch(patch)))).toEqual(outcome(() => validatePatch(patch)));
+    },
+  );
 
   it('diffUsers behaves as without it', () => {
-    const pairs: [object, object][] = [[user, { ...user, nickname: 'jane' }], [withApp, user], [user, withApp], [user, user], [withApp, { ...withApp, username: 'jane', email: 'a@example.com' }]];
+    const pairs: [object, object][] = [
+      [user, { ...user, nickname: 'jane' }],
+      [withApp, user],
+      [user, withApp],
+      [user, user],
+      [withApp, { ...withApp, username: 'jane', email: 'a@example.com' }],
+    ];
     for (const [before, after] of pairs) {
       expect(polluted(() => outcome(() => diffUsers(before, after)))).toEqual(outcome(() => diffUsers(before, after)));
     }

@@ -11,7 +11,9 @@ export function modelApply(user: object, patch: Record<string, unknown>, now?: D
     if (key === 'user_metadata' || key === 'app_metadata') {
       const changes = Object.entries(value as object);
       const existing = result.get(key);
-      const metadata = new Map<string, unknown>(changes.length === 0 || existing == null ? [] : Object.entries(existing));
+      const metadata = new Map<string, unknown>(
+        changes.length === 0 || existing == null ? [] : Object.entries(existing),
+      );
       for (const [name, entry] of changes) {
         if (entry === null) metadata.delete(name);
         else metadata.set(name, structuredClone(entry));

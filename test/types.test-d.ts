@@ -38,7 +38,9 @@ describe('result types', () => {
   it('removes app_metadata emptied by nulls', () => {
     const emptied = applyPatch(user, { app_metadata: { plan: null } });
     expectTypeOf<HasKey<typeof emptied, 'app_metadata'>>().toEqualTypeOf<false>();
-    expectTypeOf(applyPatch(user, { app_metadata: { plan: null, tier: 2 } }).app_metadata).toEqualTypeOf<{ tier: number }>();
+    expectTypeOf(applyPatch(user, { app_metadata: { plan: null, tier: 2 } }).app_metadata).toEqualTypeOf<{
+      tier: number;
+    }>();
   });
 
   it('creates metadata the user did not have', () => {
@@ -85,7 +87,10 @@ describe('result types', () => {
   });
 
   it('accepts frozen users and `as const` patches', () => {
-    const frozen = Object.freeze({ identities: Object.freeze([{ provider: 'auth0' }] as const), user_metadata: Object.freeze({ a: 1 }) });
+    const frozen = Object.freeze({
+      identities: Object.freeze([{ provider: 'auth0' }] as const),
+      user_metadata: Object.freeze({ a: 1 }),
+    });
     const after = applyPatch(frozen, { user_metadata: { tags: ['x', 'y'] } } as const);
     expectTypeOf(after.user_metadata).toEqualTypeOf<{ readonly a: 1; readonly tags: readonly ['x', 'y'] }>();
   });
@@ -114,15 +119,25 @@ describe('users typed by an interface', () => {
       user_metadata: { hobby: string };
     }
     const mine: MyUser = { user_id: 'auth0|1', user_metadata: { hobby: 'surfing' } };
-    expectTypeOf(applyPatch(mine, { user_metadata: { color: 'pink' } }).user_metadata).toEqualTypeOf<{ hobby: string; color: string }>();
+    expectTypeOf(applyPatch(mine, { user_metadata: { color: 'pink' } }).user_metadata).toEqualTypeOf<{
+      hobby: string;
+      color: string;
+    }>();
   });
 });
 
 describe('the README example', () => {
   it('has the type the README shows', () => {
-    const jd = { user_id: 'auth0|1', nickname: 'jd', user_metadata: { hobby: 'surfing', addresses: { home: '1 Home Road' } } };
+    const jd = {
+      user_id: 'auth0|1',
+      nickname: 'jd',
+      user_metadata: { hobby: 'surfing', addresses: { home: '1 Home Road' } },
+    };
     const after = applyPatch(jd, { user_metadata: { addresses: { work: '2 Work Way' } }, nickname: null });
-    expectTypeOf(after).toEqualTypeOf<{ user_id: string; user_metadata: { hobby: string; addresses: { work: string } } }>();
+    expectTypeOf(after).toEqualTypeOf<{
+      user_id: string;
+      user_metadata: { hobby: string; addresses: { work: string } };
+    }>();
   });
 });
 
@@ -182,6 +197,10 @@ describe('patches that do not compile', () => {
     applyPatch(user, { user_metadata: { preference: { $set: null } } });
     // @ts-expect-error user_id is read-only, even to delete
     applyPatch(user, { user_id: null, blocked: true });
-    applyPatch(user, { user_metadata: { hobby: null, preference: { color: null } }, app_metadata: { plan: null }, nickname: null });
+    applyPatch(user, {
+      user_metadata: { hobby: null, preference: { color: null } },
+      app_metadata: { plan: null },
+      nickname: null,
+    });
   });
 });

@@ -15,10 +15,17 @@ export async function pageLink(
     new Request(`${url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret, audience: `https://${domain}/api/v2/`, scope: PAGE_SCOPES }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        audience: `https://${domain}/api/v2/`,
+        scope: PAGE_SCOPES,
+      }),
     }),
   );
   const { access_token: token } = (await response.json()) as { access_token?: unknown };
-  if (response.status !== 200 || typeof token !== 'string') throw new Error(`the emulator gave no token for the page (${response.status})`);
+  if (response.status !== 200 || typeof token !== 'string')
+    throw new Error(`the emulator gave no token for the page (${response.status})`);
   return `${url}/#token=${token}`;
 }

@@ -12,12 +12,16 @@ export function renderPreview(preview: PatchPreview, { color }: { color: boolean
   };
   const lines: string[] = [];
   if (preview.error !== undefined) {
-    lines.push(paint(['bold', 'red'], `Auth0 refuses this patch (${preview.error.statusCode} ${preview.error.errorCode}):`));
+    lines.push(
+      paint(['bold', 'red'], `Auth0 refuses this patch (${preview.error.statusCode} ${preview.error.errorCode}):`),
+    );
     lines.push(terminalText(`  ${preview.error.message}`));
     return `${lines.join('\n')}\n`;
   }
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(paint('bold', `Preview: ${count(preview.changes.length, 'change')}, ${count(preview.warnings.length, 'warning')}`));
+  lines.push(
+    paint('bold', `Preview: ${count(preview.changes.length, 'change')}, ${count(preview.warnings.length, 'warning')}`),
+  );
   lines.push('', paint('bold', 'Changes'));
   if (preview.changes.length === 0) lines.push('  (none)');
   for (const change of preview.changes) {

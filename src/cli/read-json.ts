@@ -39,7 +39,8 @@ export function readBounded(source: string | number): string {
       const count = readChunk(descriptor, chunk);
       if (count === 0) break;
       total += count;
-      if (total > MAX_INPUT_BYTES) throw new Error(`larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most the CLI reads`);
+      if (total > MAX_INPUT_BYTES)
+        throw new Error(`larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, the most the CLI reads`);
       chunks.push(chunk.subarray(0, count));
     }
     return Buffer.concat(chunks, total).toString('utf8');

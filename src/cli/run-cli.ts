@@ -55,10 +55,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (values.json && command !== 'preview') throw new UsageError('--json goes with preview only');
     if (values.html !== undefined && command !== 'preview') throw new UsageError('--html goes with preview only');
     if (values.html !== undefined && values.json) throw new UsageError('--json and --html go separately');
-    if (values.html === '') throw new UsageError('--html takes the file to write the report to (- for standard output)');
-    const serveOption = (['port', 'host', 'token', 'client-id', 'client-secret', 'domain', 'users'] as const).find((name) => values[name] !== undefined);
+    if (values.html === '')
+      throw new UsageError('--html takes the file to write the report to (- for standard output)');
+    const serveOption = (['port', 'host', 'token', 'client-id', 'client-secret', 'domain', 'users'] as const).find(
+      (name) => values[name] !== undefined,
+    );
     if (serveOption !== undefined && command !== 'serve') throw new UsageError(`--${serveOption} goes with serve only`);
-    if (files.filter((file) => file === '-').length > 1) throw new UsageError('only one argument can read standard input (-)');
+    if (files.filter((file) => file === '-').length > 1)
+      throw new UsageError('only one argument can read standard input (-)');
     const read = (file: string) => readJson(file, io.readStandardInput);
     switch (command) {
       case 'apply':
@@ -79,7 +83,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`auth0-user-patch: ${terminalText(error.message)}\n${error.showUsageHint ? 'Run auth0-user-patch --help for usage.\n' : ''}`);
+    io.stderr(
+      `auth0-user-patch: ${terminalText(error.message)}\n${error.showUsageHint ? 'Run auth0-user-patch --help for usage.\n' : ''}`,
+    );
     return 2;
   }
 }
@@ -137,7 +143,9 @@ function writeHtmlReport(io: CliIo, file: string, page: string, { changes, warni
     throw new UsageError(`cannot write ${file}: ${(error as Error).message}`);
   }
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  io.stdout(`Wrote ${terminalText(file)}: ${error === undefined ? `${count(changes.length, 'change')}, ${count(warnings.length, 'warning')}` : 'Auth0 refuses the patch'}\n`);
+  io.stdout(
+    `Wrote ${terminalText(file)}: ${error === undefined ? `${count(changes.length, 'change')}, ${count(warnings.length, 'warning')}` : 'Auth0 refuses the patch'}\n`,
+  );
 }
 
 function diff(io: CliIo, before: Auth0User, after: unknown, afterFile: string): number {
@@ -169,15 +177,21 @@ type ServeOptions = {
 async function serve(io: CliIo, options: ServeOptions, read: (file: string) => unknown): Promise<number> {
   const portText = options.port ?? String(DEFAULT_PORT);
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
-  if (!(port <= 65_535)) throw new UsageError(`--port takes a port number from 0 to 65535, not ${JSON.stringify(portText)}`);
+  if (!(port <= 65_535))
+    throw new UsageError(`--port takes a port number from 0 to 65535, not ${JSON.stringify(portText)}`);
   const host = options.host ?? '127.0.0.1';
   if (host === '') throw new UsageError('--host must not be empty');
   if (options.token === '') throw new UsageError('--token must not be empty');
   const { 'client-id': givenId, 'client-secret': givenSecret } = options;
-  if ((givenId === undefined) !== (givenSecret === undefined)) throw new UsageError('--client-id and --client-secret go together');
+  if ((givenId === undefined) !== (givenSecret === undefined))
+    throw new UsageError('--client-id and --client-secret go together');
   if (givenId === '' || givenSecret === '') throw new UsageError('--client-id and --client-secret must not be empty');
   const generated = givenId === undefined && options.token === undefined;
-  const client = generated ? { clientId: randomHex(16), clientSecret: randomHex(32) } : givenId === undefined ? undefined : { clientId: givenId, clientSecret: givenSecret as string };
+  const client = generated
+    ? { clientId: randomHex(16), clientSecret: randomHex(32) }
+    : givenId === undefined
+      ? undefined
+      : { clientId: givenId, clientSecret: givenSecret as string };
   const users = options.users === undefined ? [] : read(options.users);
   let emulator;
   try {
@@ -199,7 +213,8 @@ async function serve(io: CliIo, options: ServeOptions, read: (file: string) => u
   } catch (error) {
     throw new UsageError(listenFailure(error, host, port), false);
   }
-  const credentials = client === undefined ? '' : `Client ID: ${client.clientId}\nClient secret: ${client.clientSecret}\n`;
+  const credentials =
+    client === undefined ? '' : `Client ID: ${client.clientId}\nClient secret: ${client.clientSecret}\n`;
   const domain = options.domain ?? server.url.replace(/^http:\/\//, '');
   const page = await pageLink(emulator, server.url, domain, client).catch(async (error: unknown) => {
     await server.close();

@@ -51,7 +51,10 @@ export function jsonText(value: unknown, indent = 0): string | undefined {
       }
       for (let index = 0; index < current.length; index++) {
         const element: unknown = current[index];
-        parts.push(new Piece(index === 0 ? `[${inner}` : `,${inner}`), { value: isSkipped(element) ? null : element, depth: depth + 1 });
+        parts.push(new Piece(index === 0 ? `[${inner}` : `,${inner}`), {
+          value: isSkipped(element) ? null : element,
+          depth: depth + 1,
+        });
       }
       parts.push(new Piece(`${outer}]`, current));
     } else {
@@ -60,7 +63,10 @@ export function jsonText(value: unknown, indent = 0): string | undefined {
         const entry = record[key];
         if (isSkipped(entry)) continue;
         const separator = indent === 0 ? ':' : ': ';
-        parts.push(new Piece(`${parts.length === 0 ? '{' : ','}${inner}${scalarText(key)}${separator}`), { value: entry, depth: depth + 1 });
+        parts.push(new Piece(`${parts.length === 0 ? '{' : ','}${inner}${scalarText(key)}${separator}`), {
+          value: entry,
+          depth: depth + 1,
+        });
       }
       if (parts.length === 0) {
         out.push('{}');
@@ -69,7 +75,8 @@ export function jsonText(value: unknown, indent = 0): string | undefined {
       parts.push(new Piece(`${outer}}`, current));
     }
     ancestors.add(current);
-    for (let index = parts.length - 1; index >= 0; index--) pending.push(parts[index] as Piece | { value: unknown; depth: number });
+    for (let index = parts.length - 1; index >= 0; index--)
+      pending.push(parts[index] as Piece | { value: unknown; depth: number });
   }
   return out.join('');
 }

@@ -30,5 +30,10 @@ function isEmail(value: string): boolean {
 
 function isAbsoluteUri(value: string): boolean {
   const colon = value.indexOf(':');
-  return colon > 0 && colon < value.length - 1 && SCHEME.test(value.slice(0, colon)) && !WHITE_SPACE.test(value.slice(colon + 1));
+  return (
+    colon > 0 &&
+    colon < value.length - 1 &&
+    SCHEME.test(value.slice(0, colon)) &&
+    !WHITE_SPACE.test(value.slice(colon + 1))
+  );
 }

@@ -51,5 +51,7 @@ function objectKind(value: object): string {
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype === Object.prototype || prototype === null) return 'object';
   const constructor: unknown = (prototype as { constructor?: unknown }).constructor;
-  return typeof constructor === 'function' && constructor.name !== '' ? constructor.name : 'object with a custom prototype';
+  return typeof constructor === 'function' && constructor.name !== ''
+    ? constructor.name
+    : 'object with a custom prototype';
 }

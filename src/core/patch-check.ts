@@ -7,7 +7,9 @@ import type { ROOT_ATTRIBUTES } from './schema.js';
 import type { JsonInput, UserPatch } from './types.js';
 
 /** The metadata objects of the schema. */
-type MetadataKey = { [K in keyof typeof ROOT_ATTRIBUTES]: (typeof ROOT_ATTRIBUTES)[K]['type'] extends 'metadata' ? K : never }[keyof typeof ROOT_ATTRIBUTES];
+type MetadataKey = {
+  [K in keyof typeof ROOT_ATTRIBUTES]: (typeof ROOT_ATTRIBUTES)[K]['type'] extends 'metadata' ? K : never;
+}[keyof typeof ROOT_ATTRIBUTES];
 
 /** A key name Auth0 refuses in metadata: one containing `.` or `$`. */
 type ForbiddenKey = `${string}.${string}` | `${string}$${string}`;
@@ -37,7 +39,11 @@ type RootKeyRule<K> = string extends K
  * A key's type: `Else` when it breaks no rule, else its value branded with the rule. `null` cannot carry a brand
  * (`null & {...}` is `never`), so a refused key set to `null` keeps its type, and {@link NullRefusals} names the rule.
  */
-type Refuse<V, Rule extends string, Else> = [Rule] extends [never] ? Else : [V] extends [null] ? V : V & RefusedKey<Rule>;
+type Refuse<V, Rule extends string, Else> = [Rule] extends [never]
+  ? Else
+  : [V] extends [null]
+    ? V
+    : V & RefusedKey<Rule>;
 
 /**
  * For each key of `T` set to `null` that breaks a rule: a required property named by the rule, so tsc's message is
@@ -64,7 +70,10 @@ type CheckKeys<V> = JsonInput extends V
 
 /** Metadata `M` whose literal keys break no rule (`Reserved` being the names `Owner` reserves in it), at any depth. */
 type CheckMetadata<M, Reserved, Owner extends string> = M extends object
-  ? { [K in keyof M]: Refuse<M[K], MetadataKeyRule<K, Reserved, Owner>, CheckKeys<M[K]>> } & NullRefusals<M, MetadataRules<M, Reserved, Owner>>
+  ? { [K in keyof M]: Refuse<M[K], MetadataKeyRule<K, Reserved, Owner>, CheckKeys<M[K]>> } & NullRefusals<
+      M,
+      MetadataRules<M, Reserved, Owner>
+    >
   : M;
 
 /**

@@ -51,11 +51,13 @@ type MergedMetadata<Existing, Changes> =
 
 /** The metadata attributes of the result: an emptied one that the schema removes leaves the user. */
 type MetadataAttributes<U, P> = {
-  [K in MetadataKey & keyof P as K extends RemovedWhenEmptied
-    ? IsEmptied<ExistingMetadata<U, K>, Exclude<P[K], undefined>> extends true
-      ? never
+  [
+    K in MetadataKey & keyof P as K extends RemovedWhenEmptied
+      ? IsEmptied<ExistingMetadata<U, K>, Exclude<P[K], undefined>> extends true
+        ? never
+        : K
       : K
-    : K]: MergedMetadata<ExistingMetadata<U, K>, Exclude<P[K], undefined>>;
+  ]: MergedMetadata<ExistingMetadata<U, K>, Exclude<P[K], undefined>>;
 };
 
 /** The stored root attributes a patch writes (steering attributes and metadata aside). */

@@ -54,14 +54,25 @@ const RESERVED_APP_METADATA_NAMES = [
  * the inner errors of "None of the valid schemas were met").
  */
 export const ROOT_ATTRIBUTES = {
-  blocked: { type: 'boolean', stored: true, description: 'Whether this user was blocked by an administrator (true) or not (false).' },
+  blocked: {
+    type: 'boolean',
+    stored: true,
+    description: 'Whether this user was blocked by an administrator (true) or not (false).',
+  },
   email_verified: {
     type: 'boolean',
     stored: true,
     description:
       'Whether this email address is verified (true) or unverified (false). If set to false the user will not receive a verification email unless `verify_email` is set to true.',
   },
-  email: { type: 'string', stored: true, nullable: true, minLength: 0, format: 'email', description: 'Email address of this user.' },
+  email: {
+    type: 'string',
+    stored: true,
+    nullable: true,
+    minLength: 0,
+    format: 'email',
+    description: 'Email address of this user.',
+  },
   phone_number: {
     type: 'string',
     stored: true,
@@ -70,7 +81,11 @@ export const ROOT_ATTRIBUTES = {
     pattern: /^\+[0-9]{1,15}$/,
     description: "The user's phone number (following the E.164 recommendation).",
   },
-  phone_verified: { type: 'boolean', stored: true, description: 'Whether this phone number has been verified (true) or not (false).' },
+  phone_verified: {
+    type: 'boolean',
+    stored: true,
+    description: 'Whether this phone number has been verified (true) or not (false).',
+  },
   user_metadata: {
     type: 'metadata',
     stored: true,
@@ -85,11 +100,46 @@ export const ROOT_ATTRIBUTES = {
     reservedNames: RESERVED_APP_METADATA_NAMES,
     description: 'User metadata to which this user has read-only access.',
   },
-  given_name: { type: 'string', stored: true, nullable: true, minLength: 1, maxLength: 150, description: 'Given name/first name/forename of this user.' },
-  family_name: { type: 'string', stored: true, nullable: true, minLength: 1, maxLength: 150, description: 'Family name/last name/surname of this user.' },
-  name: { type: 'string', stored: true, nullable: true, minLength: 1, maxLength: 300, description: 'Name of this user.' },
-  nickname: { type: 'string', stored: true, nullable: true, minLength: 1, maxLength: 300, description: 'Preferred nickname or alias of this user.' },
-  picture: { type: 'string', stored: true, nullable: true, minLength: 0, format: 'uri', description: 'URL to picture, photo, or avatar of this user.' },
+  given_name: {
+    type: 'string',
+    stored: true,
+    nullable: true,
+    minLength: 1,
+    maxLength: 150,
+    description: 'Given name/first name/forename of this user.',
+  },
+  family_name: {
+    type: 'string',
+    stored: true,
+    nullable: true,
+    minLength: 1,
+    maxLength: 150,
+    description: 'Family name/last name/surname of this user.',
+  },
+  name: {
+    type: 'string',
+    stored: true,
+    nullable: true,
+    minLength: 1,
+    maxLength: 300,
+    description: 'Name of this user.',
+  },
+  nickname: {
+    type: 'string',
+    stored: true,
+    nullable: true,
+    minLength: 1,
+    maxLength: 300,
+    description: 'Preferred nickname or alias of this user.',
+  },
+  picture: {
+    type: 'string',
+    stored: true,
+    nullable: true,
+    minLength: 0,
+    format: 'uri',
+    description: 'URL to picture, photo, or avatar of this user.',
+  },
   verify_email: {
     type: 'boolean',
     stored: false,
@@ -102,9 +152,27 @@ export const ROOT_ATTRIBUTES = {
     description:
       'Whether this user will receive a text after changing the phone number (true) or no text (false). Only valid when changing phone number for SMS connections.',
   },
-  password: { type: 'string', stored: false, nullable: true, minLength: 1, description: 'New password for this user. Only valid for database connections.' },
-  connection: { type: 'string', stored: false, nullable: false, minLength: 1, description: 'Name of the connection to target for this user update.' },
-  client_id: { type: 'string', stored: false, nullable: false, minLength: 1, description: 'Auth0 client ID. Only valid when updating email address.' },
+  password: {
+    type: 'string',
+    stored: false,
+    nullable: true,
+    minLength: 1,
+    description: 'New password for this user. Only valid for database connections.',
+  },
+  connection: {
+    type: 'string',
+    stored: false,
+    nullable: false,
+    minLength: 1,
+    description: 'Name of the connection to target for this user update.',
+  },
+  client_id: {
+    type: 'string',
+    stored: false,
+    nullable: false,
+    minLength: 1,
+    description: 'Auth0 client ID. Only valid when updating email address.',
+  },
   username: {
     type: 'string',
     stored: true,

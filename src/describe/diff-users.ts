@@ -42,7 +42,6 @@ export class UnreachableUserError extends Error {
   }
 }
 
-
 /**
  * The shortest list of PATCH bodies that, applied in order with {@link applyPatch}, turn `before` into `after`:
  * `[]` when they are equal, one body almost always, and two when Auth0 forbids changing the attributes together
@@ -70,21 +69,28 @@ export function diffUsers(before: UserInput, after: UserInput): UserPatch[] {
     if (STAMPED.has(key) || (had && has && jsonEqual(from[key], to[key]))) continue;
     const schema = ATTRIBUTES.get(key);
     if (schema === undefined || !schema.stored) unreachable.push(key);
-    else if (schema.type === 'metadata') diffMetadata(key, schema.emptied, had ? from[key] : undefined, to, body, unreachable);
+    else if (schema.type === 'metadata')
+      diffMetadata(key, schema.emptied, had ? from[key] : undefined, to, body, unreachable);
     // A PATCH stores no `null` at the root: `null` unsets.
     else if (has) to[key] === null ? unreachable.push(key) : setOwn(body, key, to[key]);
     else if (isNullable(schema)) setOwn(body, key, null);
     else unreachable.push(key);
   }
   if (unreachable.length > 0) {
-    throw new UnreachableUserError(unreachable, `a PATCH cannot give ${unreachable.join(', ')} the values of the second user.`);
+    throw new UnreachableUserError(
+      unreachable,
+      `a PATCH cannot give ${unreachable.join(', ')} the values of the second user.`,
+    );
   }
   const bodies = splitForbiddenPairs(body);
   for (const patch of bodies) {
     const refusal = validatePatch(patch);
     if (refusal !== undefined) {
       const attribute = refusal.pathSegments?.[0];
-      throw new UnreachableUserError(attribute === undefined ? [] : [String(attribute)], `Auth0 would refuse the PATCH it takes: ${refusal.message}`);
+      throw new UnreachableUserError(
+        attribute === undefined ? [] : [String(attribute)],
+        `Auth0 would refuse the PATCH it takes: ${refusal.message}`,
+      );
     }
   }
   // Copies, so that changing a body never reaches `after`.
@@ -150,5 +156,7 @@ function splitForbiddenPairs(body: Record<string, unknown>): Record<string, unkn
 }
 
 function isForbiddenPair(one: string, other: string): boolean {
-  return EXCLUSIVE_PAIRS.some(([first, second]) => (first === one && second === other) || (first === other && second === one));
+  return EXCLUSIVE_PAIRS.some(
+    ([first, second]) => (first === one && second === other) || (first === other && second === one),
+  );
 }

@@ -20,7 +20,8 @@ export function jsonEqual(left: unknown, right: unknown): boolean {
         for (let index = 0; index < a.length; index++) pending.push(a[index], b[index]);
       } else {
         for (const index of indices) pending.push(a[index], b[index]);
-        for (const index of sparseIndices(b) as number[]) if (!Object.hasOwn(a, index)) pending.push(undefined, b[index]);
+        for (const index of sparseIndices(b) as number[])
+          if (!Object.hasOwn(a, index)) pending.push(undefined, b[index]);
       }
       continue;
     }

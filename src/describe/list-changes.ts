@@ -24,7 +24,8 @@ export function listChanges(before: object, after: object): UserChange[] {
     if (top.index === top.keys.length) {
       frames.pop();
       for (const key of Object.keys(top.after)) {
-        if (!Object.hasOwn(top.before, key)) changes.push({ path: join(top.path, key), kind: 'added', after: top.after[key] });
+        if (!Object.hasOwn(top.before, key))
+          changes.push({ path: join(top.path, key), kind: 'added', after: top.after[key] });
       }
       continue;
     }
@@ -55,7 +56,13 @@ export function listChanges(before: object, after: object): UserChange[] {
 
 const CYCLE_CHECK_DEPTH = 1000;
 
-type Frame = { before: Record<string, unknown>; after: Record<string, unknown>; path: string; keys: string[]; index: number };
+type Frame = {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  path: string;
+  keys: string[];
+  index: number;
+};
 
 function frame(before: Record<string, unknown>, after: Record<string, unknown>, path: string): Frame {
   return { before, after, path, keys: Object.keys(before), index: 0 };

@@ -46,7 +46,12 @@ export type PreviewWarning = { code: PreviewWarningCode; path: string; message: 
 const STAMPED: ReadonlySet<string> = new Set(STAMPED_ATTRIBUTES);
 
 /** The warnings for a checked PATCH that Auth0 accepts, from what it changes and the users before and after. */
-export function findWarnings(before: Auth0User, prepared: PreparedPatch, after: Auth0User, changes: readonly UserChange[]): PreviewWarning[] {
+export function findWarnings(
+  before: Auth0User,
+  prepared: PreparedPatch,
+  after: Auth0User,
+  changes: readonly UserChange[],
+): PreviewWarning[] {
   const warnings: PreviewWarning[] = [];
   for (const change of prepared.changes) {
     if (change.kind !== 'metadata') continue;
@@ -64,7 +69,8 @@ export function findWarnings(before: Auth0User, prepared: PreparedPatch, after: 
         droppedKeys(had[name], value, [key, name], [key, name], warnings);
       }
     }
-    if (change.emptied === 'removed' && Object.hasOwn(before, key) && !Object.hasOwn(after, key)) warnings.push(emptiedAndRemoved(key));
+    if (change.emptied === 'removed' && Object.hasOwn(before, key) && !Object.hasOwn(after, key))
+      warnings.push(emptiedAndRemoved(key));
   }
   if (changes.every((change) => STAMPED.has(change.path)) && !prepared.setsPassword) {
     warnings.push({

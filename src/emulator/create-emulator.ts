@@ -10,7 +10,15 @@ import { listen, type EmulatorServer, type ListenOptions } from './http/listen.j
 import { readQuery } from './http/query-params.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { Refusal } from './http/refusal.js';
-import { apiError, internalError, invalidJson, notEmulated, notFound, patchErrorResponse, payloadTooLarge } from './http/responses.js';
+import {
+  apiError,
+  internalError,
+  invalidJson,
+  notEmulated,
+  notFound,
+  patchErrorResponse,
+  payloadTooLarge,
+} from './http/responses.js';
 import { createRouter, type RouteContext } from './http/router.js';
 import { randomHex } from './random-hex.js';
 import { MANAGEMENT_API_ROUTES } from './routes/management-api-routes.js';
@@ -150,17 +158,23 @@ const ALL_SCOPES = [...new Set(MANAGEMENT_API_ROUTES.flatMap((route) => route.sc
 export function createEmulator(options: EmulatorOptions): Emulator {
   if (typeof options !== 'object' || options === null) throw new TypeError('createEmulator: options must be an object');
   const { token, domain, now = () => new Date(), bodyLimit = DEFAULT_BODY_LIMIT } = options;
-  if (token !== undefined && (typeof token !== 'string' || token === '')) throw new TypeError('createEmulator: options.token must be a non-empty string');
+  if (token !== undefined && (typeof token !== 'string' || token === ''))
+    throw new TypeError('createEmulator: options.token must be a non-empty string');
   const clients = checkClients(options.clients, ALL_SCOPES);
-  if (token === undefined && clients.size === 0) throw new TypeError('createEmulator: give options.clients, options.token, or both');
+  if (token === undefined && clients.size === 0)
+    throw new TypeError('createEmulator: give options.clients, options.token, or both');
   if (domain !== undefined && (typeof domain !== 'string' || !/^[^\s/:]+(:\d+)?$/.test(domain))) {
     throw new TypeError('createEmulator: options.domain must be a host name such as tenant.example, without a scheme');
   }
-  if (typeof now !== 'function') throw new TypeError('createEmulator: options.now must be a function that returns a Date');
-  if (!Number.isInteger(bodyLimit) || bodyLimit < 1) throw new TypeError('createEmulator: options.bodyLimit must be a positive integer');
+  if (typeof now !== 'function')
+    throw new TypeError('createEmulator: options.now must be a function that returns a Date');
+  if (!Number.isInteger(bodyLimit) || bodyLimit < 1)
+    throw new TypeError('createEmulator: options.bodyLimit must be a positive integer');
   const connections = checkConnections(options.connections);
-  if (options.page !== undefined && typeof options.page !== 'boolean') throw new TypeError('createEmulator: options.page must be a boolean');
-  if (options.page === true && PAGE_SCRIPTS === undefined) throw new TypeError('createEmulator: options.page needs the page scripts that the build embeds (npm run build)');
+  if (options.page !== undefined && typeof options.page !== 'boolean')
+    throw new TypeError('createEmulator: options.page must be a boolean');
+  if (options.page === true && PAGE_SCRIPTS === undefined)
+    throw new TypeError('createEmulator: options.page needs the page scripts that the build embeds (npm run build)');
   const page = options.page === true && PAGE_SCRIPTS !== undefined ? pageFiles(PAGE_SCRIPTS) : undefined;
   const limiter = createRateLimiter(options.rateLimit);
   const store = createUserStore();
@@ -183,7 +197,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const tenantDomain = (request: EmulatorRequest) => domain ?? request.host;
   const clock = () => {
     const time = now();
-    if (!(time instanceof Date) || !Number.isFinite(time.getTime())) throw new TypeError('createEmulator: options.now must return a valid Date');
+    if (!(time instanceof Date) || !Number.isFinite(time.getTime()))
+      throw new TypeError('createEmulator: options.now must return a valid Date');
     return time;
   };
 
@@ -191,7 +206,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     try {
       return await request.readBody();
     } catch (fault) {
-      if (fault instanceof BodyFault) throw new Refusal(fault.kind === 'too-large' ? payloadTooLarge(bodyLimit) : invalidJson());
+      if (fault instanceof BodyFault)
+        throw new Refusal(fault.kind === 'too-large' ? payloadTooLarge(bodyLimit) : invalidJson());
       throw fault;
     }
   };
@@ -208,9 +224,30 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     store.delete(id);
     relations.forgetUser(id);
   };
-  const tenant: Tenant = { users: store, connections, relations, deleteUser, now: clock, domain: tenantDomain, readJson, readText };
-  const routeGroups = [userRoutes, roleRoutes, userRoleRoutes, resourceServerRoutes, permissionRoutes, identityRoutes, jobRoutes, ticketRoutes];
-  const route = createRouter(routeGroups.flatMap((group) => group(tenant)), MANAGEMENT_API_ROUTES);
+  const tenant: Tenant = {
+    users: store,
+    connections,
+    relations,
+    deleteUser,
+    now: clock,
+    domain: tenantDomain,
+    readJson,
+    readText,
+  };
+  const routeGroups = [
+    userRoutes,
+    roleRoutes,
+    userRoleRoutes,
+    resourceServerRoutes,
+    permissionRoutes,
+    identityRoutes,
+    jobRoutes,
+    ticketRoutes,
+  ];
+  const route = createRouter(
+    routeGroups.flatMap((group) => group(tenant)),
+    MANAGEMENT_API_ROUTES,
+  );
 
   async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
     const file = page === undefined ? undefined : answerPage(request, page);
@@ -228,7 +265,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     return limit === undefined ? response : { ...response, headers: { ...response.headers, ...limit.headers } };
   }
 
-  async function answerApi(request: EmulatorRequest, resolution: Exclude<ReturnType<typeof route>, { kind: 'not-found' | 'bad-path' }>): Promise<EmulatorResponse> {
+  async function answerApi(
+    request: EmulatorRequest,
+    resolution: Exclude<ReturnType<typeof route>, { kind: 'not-found' | 'bad-path' }>,
+  ): Promise<EmulatorResponse> {
     const grant = await authenticate(request, { token, key, domain: tenantDomain, now: clock });
     if (!('scopes' in grant)) return grant;
     if (resolution.kind === 'not-emulated') return notEmulated(resolution.route.method, resolution.route.path);

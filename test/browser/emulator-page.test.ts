@@ -44,7 +44,12 @@ async function pageToken(): Promise<string> {
   const response = await fetch(`${server.url}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', ...{ client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret }, audience: `https://${server.url.slice(7)}/api/v2/`, scope: 'read:users update:users' }),
+    body: JSON.stringify({
+      grant_type: 'client_credentials',
+      ...{ client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret },
+      audience: `https://${server.url.slice(7)}/api/v2/`,
+      scope: 'read:users update:users',
+    }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
 }
@@ -61,7 +66,8 @@ async function open(url: string, view: 'sign-in' | 'users' | 'user') {
 const waitForView = (page: Page, view: string) => page.waitForSelector(`html[data-view="${view}"]`);
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
 /** Chromium logs each 4xx answer to fetch as a console error; those are the page's expected refusals. */
-const unexpected = (problems: string[]) => problems.filter((problem) => !/^Failed to load resource: the server responded with a status of 4\d\d/.test(problem));
+const unexpected = (problems: string[]) =>
+  problems.filter((problem) => !/^Failed to load resource: the server responded with a status of 4\d\d/.test(problem));
 
 describe('the emulator page in Chromium', () => {
   it('signs in with the client id and secret, lists the users and searches them with the emulator search', async () => {
@@ -75,7 +81,9 @@ describe('the emulator page in Chromium', () => {
     await page.getByLabel('Client secret').fill('wrong');
     await page.getByRole('button', { name: 'Get a token' }).click();
     await expect.poll(() => text(page, '#sign-in-result')).toContain('No token: 401 Unauthorized');
-    expect(await text(page, '#sign-in-result pre')).toBe(JSON.stringify({ error: 'access_denied', error_description: 'Unauthorized' }, null, 2));
+    expect(await text(page, '#sign-in-result pre')).toBe(
+      JSON.stringify({ error: 'access_denied', error_description: 'Unauthorized' }, null, 2),
+    );
 
     await page.getByLabel('Client secret').fill(CLIENT.clientSecret);
     await page.getByLabel('Client secret').press('Enter');
@@ -93,14 +101,21 @@ describe('the emulator page in Chromium', () => {
 
     await page.getByLabel('Search the users').fill('email:*@example.com AND NOT user_metadata.hobby:climbing');
     await page.getByLabel('Search the users').press('Enter');
-    await expect.poll(() => text(page, '#result-count')).toBe('1 user match email:*@example.com AND NOT user_metadata.hobby:climbing.');
+    await expect
+      .poll(() => text(page, '#result-count'))
+      .toBe('1 user match email:*@example.com AND NOT user_metadata.hobby:climbing.');
     expect(await page.locator('.user-list li').allInnerTexts()).toEqual([`jane.doe@example.com ${JANE}`]);
-    expect(requests).toContain(`${server.url}/api/v2/users?search_engine=v3&per_page=50&include_totals=true&q=email%3A*%40example.com+AND+NOT+user_metadata.hobby%3Aclimbing`);
+    expect(requests).toContain(
+      `${server.url}/api/v2/users?search_engine=v3&per_page=50&include_totals=true&q=email%3A*%40example.com+AND+NOT+user_metadata.hobby%3Aclimbing`,
+    );
 
     await page.getByLabel('Search the users').fill('email:jane~');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => text(page, '#results')).toContain('The emulator refuses the search: 400 Bad Request');
-    expect(JSON.parse(await text(page, '#results pre'))).toMatchObject({ statusCode: 400, errorCode: 'invalid_query_string' });
+    expect(JSON.parse(await text(page, '#results pre'))).toMatchObject({
+      statusCode: 400,
+      errorCode: 'invalid_query_string',
+    });
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(requests.every((url) => url.startsWith(`${server.url}/`))).toBe(true);
     expect(unexpected(problems)).toEqual([]);
@@ -124,7 +139,10 @@ describe('the emulator page in Chromium', () => {
     expect(await text(page, '#verdict')).toMatch(/^Not JSON yet: /);
     await page.locator('#patch').pressSequentially(patch.slice(30));
     expect(await text(page, '#verdict')).toBe('Auth0 accepts this patch: 2 changes, 1 warning.');
-    expect(await page.locator('.changes > li').allInnerTexts()).toEqual([`\u2212 removed user_metadata.addresses.home: "${HOME}"`, `+ added user_metadata.addresses.work: "${WORK}"`]);
+    expect(await page.locator('.changes > li').allInnerTexts()).toEqual([
+      `\u2212 removed user_metadata.addresses.home: "${HOME}"`,
+      `+ added user_metadata.addresses.work: "${WORK}"`,
+    ]);
     const banners = await page.locator('.warnings > li').allInnerTexts();
     expect(banners).toHaveLength(1);
     expect(banners[0]).toContain('! warning nested-key-dropped at user_metadata.addresses.home');
@@ -147,11 +165,18 @@ describe('the emulator page in Chromium', () => {
     await screenshot(page, 'emulator-refused');
 
     // A patch that keeps home: applied through PATCH, the store and the page show the new user.
-    await page.locator('#patch').fill(JSON.stringify({ user_metadata: { addresses: { home: HOME, work: WORK } } }, null, 2));
+    await page
+      .locator('#patch')
+      .fill(JSON.stringify({ user_metadata: { addresses: { home: HOME, work: WORK } } }, null, 2));
     expect(await text(page, '#verdict')).toBe('Auth0 accepts this patch: 1 change, 0 warnings.');
     await page.getByRole('button', { name: 'Apply the patch' }).click();
-    await expect.poll(() => text(page, '#apply-result')).toBe('Applied: the emulator answered 200 OK and stores the user below.');
-    expect(emulator.users.get(JANE)?.user_metadata).toEqual({ hobby: 'surfing', addresses: { home: HOME, work: WORK } });
+    await expect
+      .poll(() => text(page, '#apply-result'))
+      .toBe('Applied: the emulator answered 200 OK and stores the user below.');
+    expect(emulator.users.get(JANE)?.user_metadata).toEqual({
+      hobby: 'surfing',
+      addresses: { home: HOME, work: WORK },
+    });
     expect(JSON.parse(await text(page, '#stored-user'))).toEqual(emulator.users.get(JANE));
     expect(await text(page, '#verdict')).toBe('Auth0 accepts this patch: 0 changes, 1 warning.'); // now it changes nothing
     expect(requests.filter((url) => url.includes('/api/v2/users/'))).toEqual([
@@ -166,11 +191,16 @@ describe('the emulator page in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it('asks to sign in again, with the API\'s 401 body, when the token is refused', async () => {
+  it("asks to sign in again, with the API's 401 body, when the token is refused", async () => {
     const { page, problems } = await open(`${server.url}/#token=not-a-token`, 'sign-in');
     expect(page.url()).toBe(`${server.url}/#/users`);
     expect(await text(page, '#sign-in-result')).toContain('The API refuses the token: 401 Unauthorized');
-    expect(JSON.parse(await text(page, '#sign-in-result pre'))).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid token', attributes: { error: 'Invalid token' } });
+    expect(JSON.parse(await text(page, '#sign-in-result pre'))).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Invalid token',
+      attributes: { error: 'Invalid token' },
+    });
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(unexpected(problems)).toEqual([]);
@@ -191,13 +221,26 @@ describe("the page's routes open nothing of the API", () => {
       sent.on('error', reject);
       sent.end();
     });
-  const FILES = ['/', '/_emulator/page.js', '/_emulator/auth0-user-patch.js', '/_emulator/page.css', '/_emulator/icon.svg'];
+  const FILES = [
+    '/',
+    '/_emulator/page.js',
+    '/_emulator/auth0-user-patch.js',
+    '/_emulator/page.css',
+    '/_emulator/icon.svg',
+  ];
 
   it('answers the API without a token exactly as an emulator without the page does', async () => {
     emulator.reset(USERS);
     const plain = createEmulator({ clients: [CLIENT], users: USERS });
-    for (const [method, path] of [['GET', '/api/v2/users'], ['GET', `/api/v2/users/${encodeURIComponent(JANE)}`], ['PATCH', `/api/v2/users/${encodeURIComponent(JANE)}`]] as const) {
-      const init = method === 'PATCH' ? { method, headers: { 'content-type': 'application/json' }, body: '{"blocked":true}' } : { method };
+    for (const [method, path] of [
+      ['GET', '/api/v2/users'],
+      ['GET', `/api/v2/users/${encodeURIComponent(JANE)}`],
+      ['PATCH', `/api/v2/users/${encodeURIComponent(JANE)}`],
+    ] as const) {
+      const init =
+        method === 'PATCH'
+          ? { method, headers: { 'content-type': 'application/json' }, body: '{"blocked":true}' }
+          : { method };
       const withPage = await get(path, init);
       const without = await plain.fetch(new Request(`${server.url}${path}`, init));
       expect(withPage.status).toBe(401);
@@ -222,7 +265,13 @@ describe("the page's routes open nothing of the API", () => {
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
     }
     // Sent as written (fetch would resolve the dots): the emulator does not resolve them either.
-    for (const [path, method] of [['/_emulator/nope.js', 'GET'], ['/_emulator/../api/v2/users', 'GET'], ['/_emulator/page.js', 'POST'], ['/', 'POST'], ['/index.html', 'GET']] as const) {
+    for (const [path, method] of [
+      ['/_emulator/nope.js', 'GET'],
+      ['/_emulator/../api/v2/users', 'GET'],
+      ['/_emulator/page.js', 'POST'],
+      ['/', 'POST'],
+      ['/index.html', 'GET'],
+    ] as const) {
       const response = await raw(method, path);
       expect(response.status, `${method} ${path}`).toBe(404);
       expect(JSON.parse(response.body)).toEqual({ statusCode: 404, error: 'Not Found', message: 'Not Found' });
@@ -233,12 +282,17 @@ describe("the page's routes open nothing of the API", () => {
     const built = (await import('../../dist/emulator.js')) as typeof import('../../src/emulator/index.js');
     const page = built.createEmulator({ token: 'T', page: true });
     const served = async (path: string) => (await page.fetch(new Request(`http://tenant.example${path}`))).text();
-    for (const path of FILES.filter((file) => !file.endsWith('.js'))) expect(await served(path), path).toBe(await (await get(path)).text());
-    expect(await served('/_emulator/page.js')).toMatch(/\bLIBRARY_URL = "\.\/auth0-user-patch\.js";\n.*= await import\(LIBRARY_URL\);/);
+    for (const path of FILES.filter((file) => !file.endsWith('.js')))
+      expect(await served(path), path).toBe(await (await get(path)).text());
+    expect(await served('/_emulator/page.js')).toMatch(
+      /\bLIBRARY_URL = "\.\/auth0-user-patch\.js";\n.*= await import\(LIBRARY_URL\);/,
+    );
     expect(await served('/_emulator/auth0-user-patch.js')).toMatch(/\nexport \{[^}]*\bpreviewPatch\b[^}]*\};\n$/);
     const browserBuild = readFileSync(new URL('../../dist/browser.js', import.meta.url), 'utf8');
     expect(browserBuild).not.toMatch(/\bfrom\s*["']node:|\brequire\(|\bprocess\.|\bBuffer\b/);
-    const browserExports = (await import(/* @vite-ignore */ new URL('../../dist/browser.js', import.meta.url).href)) as object;
+    const browserExports = (await import(
+      /* @vite-ignore */ new URL('../../dist/browser.js', import.meta.url).href
+    )) as object;
     expect(Object.keys(browserExports)).toEqual(Object.keys(await import('../../dist/index.js')));
   });
 
@@ -258,7 +312,9 @@ describe('serve prints a page address that signs the page in', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const users = join(mkdtempSync(join(tmpdir(), 'auth0-user-patch-page-')), 'users.json');
     writeFileSync(users, JSON.stringify(USERS));
-    const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', '--port', '0', '--users', users], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', '--port', '0', '--users', users], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let output = '';
       const pageUrl = await new Promise<string>((resolve, reject) => {

@@ -1,7 +1,16 @@
 /** The HTML preview report in headless Chromium: what a person sees, where the links go, and what it never does. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, example, examplePath, launchChromium, load, openPage, screenshot, writeReport } from './report-page.js';
+import {
+  accessibilityViolations,
+  example,
+  examplePath,
+  launchChromium,
+  load,
+  openPage,
+  screenshot,
+  writeReport,
+} from './report-page.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,10 +37,13 @@ async function expectCleanPage({ page, requests, problems }: Awaited<ReturnType<
   expect(await accessibilityViolations(page)).toEqual([]);
 }
 
-describe('the report of Auth0 page\'s step that loses the home address', () => {
+describe("the report of Auth0 page's step that loses the home address", () => {
   const user = example('user-with-home-address.json');
   const patch = example('2-add-work-address-only.json');
-  const url = writeReport('auth0-page', user, patch, { user: examplePath('user-with-home-address.json'), patch: examplePath('2-add-work-address-only.json') });
+  const url = writeReport('auth0-page', user, patch, {
+    user: examplePath('user-with-home-address.json'),
+    patch: examplePath('2-add-work-address-only.json'),
+  });
 
   it('says what Auth0 does, and lists each change with its sign and label', async () => {
     const { page } = await view(url);
@@ -54,7 +66,9 @@ describe('the report of Auth0 page\'s step that loses the home address', () => {
     expect(page.url()).toBe(`${url}#t-before/user_metadata/addresses/home`);
     expect(await focusedNodeId(page)).toBe('t-before/user_metadata/addresses/home');
     await expect.poll(() => node(page, 't-before/user_metadata/addresses/home').isVisible()).toBe(true);
-    expect(await rowText(page, 't-before/user_metadata/addresses/home')).toBe('home: "123 Main Street, Anytown, ST 12345" \u2212 removed');
+    expect(await rowText(page, 't-before/user_metadata/addresses/home')).toBe(
+      'home: "123 Main Street, Anytown, ST 12345" \u2212 removed',
+    );
     await page.close();
   });
 
@@ -63,9 +77,13 @@ describe('the report of Auth0 page\'s step that loses the home address', () => {
     const before = await page.locator('#tree-before').boundingBox();
     const after = await page.locator('#tree-after').boundingBox();
     expect(after!.x).toBeGreaterThan(before!.x + before!.width - 1);
-    expect(await rowText(page, 't-after/user_metadata/addresses/work')).toBe('work: "100 Industrial Way, Anytown, ST 12345" + added');
+    expect(await rowText(page, 't-after/user_metadata/addresses/work')).toBe(
+      'work: "100 Industrial Way, Anytown, ST 12345" + added',
+    );
     expect(await node(page, 't-after/user_metadata/addresses/home').count()).toBe(0);
-    expect(await rowText(page, 't-after/user_metadata/addresses')).toBe('addresses: {1 key} changes inside: \u2212 removed, + added');
+    expect(await rowText(page, 't-after/user_metadata/addresses')).toBe(
+      'addresses: {1 key} changes inside: \u2212 removed, + added',
+    );
     const unchanged = node(page, 't-after/app_metadata').locator(':scope > .row > button');
     expect(await unchanged.getAttribute('aria-expanded')).toBe('false');
     expect(await node(page, 't-after/app_metadata/plan').count()).toBe(0);
@@ -103,10 +121,15 @@ describe('the report of Auth0 page\'s step that loses the home address', () => {
 
 describe('the report of other warnings', () => {
   it('links the app_metadata that vanishes and the metadata that {} clears', async () => {
-    const url = writeReport('cleared', example('user-with-home-address.json'), { app_metadata: {}, user_metadata: {} }, {
-      user: examplePath('user-with-home-address.json'),
-      patch: 'clear-both.json',
-    });
+    const url = writeReport(
+      'cleared',
+      example('user-with-home-address.json'),
+      { app_metadata: {}, user_metadata: {} },
+      {
+        user: examplePath('user-with-home-address.json'),
+        patch: 'clear-both.json',
+      },
+    );
     const opened = await view(url);
     const { page } = opened;
     const banners = await page.locator('.warnings > li').allInnerTexts();
@@ -139,18 +162,23 @@ describe('the report of other warnings', () => {
 
 describe('the report of a refused patch', () => {
   const patch = { user_metadata: { 'preference.color': 'pink' } };
-  const url = writeReport('refused', example('user.json'), patch, { user: examplePath('user.json'), patch: 'standard input' });
+  const url = writeReport('refused', example('user.json'), patch, {
+    user: examplePath('user.json'),
+    patch: 'standard input',
+  });
 
-  it('shows Auth0\'s error body and links the path it names to the patch', async () => {
+  it("shows Auth0's error body and links the path it names to the patch", async () => {
     const opened = await view(url);
     const { page } = opened;
     const refusal = page.locator('.refusal');
-    expect(await refusal.getByRole('heading', { level: 2 }).innerText()).toBe('\u2715 refused Auth0 refuses this patch: 400 Bad Request (invalid_body)');
+    expect(await refusal.getByRole('heading', { level: 2 }).innerText()).toBe(
+      '\u2715 refused Auth0 refuses this patch: 400 Bad Request (invalid_body)',
+    );
     expect(JSON.parse(await refusal.locator('pre').innerText())).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message:
-        "Payload validation error: 'Invalid key name (must not contain \".\" or \"$\"): preference.color' on property user_metadata[\"preference.color\"] (User metadata to which this user has read/write access.).",
+        'Payload validation error: \'Invalid key name (must not contain "." or "$"): preference.color\' on property user_metadata["preference.color"] (User metadata to which this user has read/write access.).',
       errorCode: 'invalid_body',
     });
     expect(await page.locator('.changes, .warnings').count()).toBe(0);
@@ -174,18 +202,27 @@ describe('hostile keys and values', () => {
       nested: { '<b id="injected">bold</b>': '<!-- <svg onload="window.pwned = 4">' },
     },
   };
-  const patch = { name: '"><script>window.pwned = 5</script>', user_metadata: { nested: { '&lt;ok&gt;': "'; window.pwned = 6; '" } } };
+  const patch = {
+    name: '"><script>window.pwned = 5</script>',
+    user_metadata: { nested: { '&lt;ok&gt;': "'; window.pwned = 6; '" } },
+  };
   const url = writeReport('hostile', user, patch, { user: '<script>.json', patch: 'patch".json' });
 
   it('shows every key and value as text and runs none of them', async () => {
     const { page, problems, requests } = await view(url);
     await page.locator('.warnings a').first().click();
     const id = 't-before/user_metadata/nested/' + encodeURIComponent('<b id="injected">bold</b>');
-    expect(await rowText(page, id)).toBe('<b id="injected">bold</b>: "<!-- <svg onload=\\"window.pwned = 4\\">" \u2212 removed');
+    expect(await rowText(page, id)).toBe(
+      '<b id="injected">bold</b>: "<!-- <svg onload=\\"window.pwned = 4\\">" \u2212 removed',
+    );
     await node(page, 't-before/user_metadata').locator(':scope > .row > button').click();
     await node(page, 't-before/user_metadata').locator(':scope > .row > button').click();
-    expect(await page.locator('#tree-before').innerText()).toContain('<img src=x onerror="window.pwned = 2">: "</script><script>window.pwned = 3</script>"');
-    expect(await page.locator('.changes').innerText()).toContain('~ changed name: "<script>window.pwned = 1</script>" \u2192 "\\"><script>window.pwned = 5</script>"');
+    expect(await page.locator('#tree-before').innerText()).toContain(
+      '<img src=x onerror="window.pwned = 2">: "</script><script>window.pwned = 3</script>"',
+    );
+    expect(await page.locator('.changes').innerText()).toContain(
+      '~ changed name: "<script>window.pwned = 1</script>" \u2192 "\\"><script>window.pwned = 5</script>"',
+    );
     expect(await page.locator('.sources').innerText()).toBe('User <script>.json, patch patch".json');
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('script').count()).toBe(2);
@@ -223,7 +260,9 @@ describe('a 1 MB user', () => {
     await page.locator('.warnings').getByRole('link', { name: 'user_metadata.big.key_3210' }).click();
     expect(await focusedNodeId(page)).toBe('t-before/user_metadata/big/key_3210');
     const dropped = 't-before/user_metadata/big/key_3210';
-    expect(await rowText(page, dropped)).toMatch(/^key_3210: "3210:v{194}\u2026 Show all 237 characters \u2212 removed$/);
+    expect(await rowText(page, dropped)).toMatch(
+      /^key_3210: "3210:v{194}\u2026 Show all 237 characters \u2212 removed$/,
+    );
     await node(page, dropped).getByRole('button', { name: 'Show all 237 characters' }).click();
     expect(await rowText(page, dropped)).toBe(`key_3210: ${JSON.stringify(big['key_3210'])} \u2212 removed`);
     await screenshot(page, 'preview-large', { fullPage: false });

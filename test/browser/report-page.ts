@@ -19,9 +19,22 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Renders the report for a user and patch into a file of its own, and returns its file:// URL. */
-export function writeReport(name: string, user: object, patch: unknown, sources?: { user: string; patch: string }): string {
+export function writeReport(
+  name: string,
+  user: object,
+  patch: unknown,
+  sources?: { user: string; patch: string },
+): string {
   const path = join(scratch, `${name}.html`);
-  writeFileSync(path, renderHtmlReport({ user, patch, preview: previewPatch(user, patch), ...(sources === undefined ? {} : { sources }) }));
+  writeFileSync(
+    path,
+    renderHtmlReport({
+      user,
+      patch,
+      preview: previewPatch(user, patch),
+      ...(sources === undefined ? {} : { sources }),
+    }),
+  );
   return pathToFileURL(path).href;
 }
 
@@ -67,12 +80,19 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   const axe = createRequire(import.meta.url)('axe-core') as { source: string };
   await page.evaluate(axe.source);
   const { violations, passes } = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: AxeViolation[]; passes: unknown[] }> };
+      }
+    ).axe;
     const result = await axe.run(document);
     return { violations: result.violations, passes: result.passes.length };
   });
   if (passes < 10) throw new Error(`axe-core checked only ${passes} rules: it did not run on the page`);
-  return violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
+  return violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+  );
 }
 
 /** Reads a JSON example of Auth0's "Update Metadata" page. */

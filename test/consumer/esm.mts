@@ -1,5 +1,13 @@
 // A consumer of the built package through `import` (dist/index.d.ts), compiled with skipLibCheck: false.
-import { applyPatch, diffUsers, PatchError, previewPatch, validatePatch, type Auth0User, type UserPatch } from 'auth0-user-patch';
+import {
+  applyPatch,
+  diffUsers,
+  PatchError,
+  previewPatch,
+  validatePatch,
+  type Auth0User,
+  type UserPatch,
+} from 'auth0-user-patch';
 
 const user = { user_id: 'auth0|1', user_metadata: { hobby: 'surfing', addresses: { home: '1 Home Road' } } };
 const after = applyPatch(user, { user_metadata: { addresses: { work: '2 Work Way' } }, nickname: 'jd' });

@@ -12,7 +12,18 @@ export interface QueryVocabulary {
   readonly metadataPath: fc.Arbitrary<string>;
 }
 
-export const TEXT_FIELDS = ['email', 'name', 'given_name', 'family_name', 'nickname', 'email.domain', 'user_id', 'username', 'identities.connection', 'identities.provider'];
+export const TEXT_FIELDS = [
+  'email',
+  'name',
+  'given_name',
+  'family_name',
+  'nickname',
+  'email.domain',
+  'user_id',
+  'username',
+  'identities.connection',
+  'identities.provider',
+];
 export const BOOLEAN_FIELDS = ['email_verified', 'blocked', 'identities.isSocial'];
 export const DATE_FIELDS = ['created_at', 'updated_at', 'last_login'];
 
@@ -38,7 +49,9 @@ export function fieldQuery(vocabulary: QueryVocabulary): fc.Arbitrary<FieldQuery
   const termValue = vocabulary.text.filter((text) => text !== '');
   const textField = fc.constantFrom(...TEXT_FIELDS);
   const textOrDefaultField = fc.option(textField, { nil: null, freq: 4 });
-  const metadataField = fc.tuple(fc.constantFrom('app_metadata', 'user_metadata'), vocabulary.metadataPath).map(([root, path]) => `${root}.${path}`);
+  const metadataField = fc
+    .tuple(fc.constantFrom('app_metadata', 'user_metadata'), vocabulary.metadataPath)
+    .map(([root, path]) => `${root}.${path}`);
   const wildcardParts = fc
     .array(vocabulary.piece, { minLength: 2, maxLength: 4 })
     .filter((parts) => parts[0] !== '' || Array.from(parts.join('')).length >= 3);
@@ -67,7 +80,10 @@ export function fieldQuery(vocabulary: QueryVocabulary): fc.Arbitrary<FieldQuery
     range(textField, vocabulary.text),
     range(fc.constant('logins_count'), integerText),
     range(fc.constantFrom(...DATE_FIELDS), queryDate),
-    fc.record({ kind: fc.constant('exists' as const), field: fc.oneof(textField, fc.constantFrom(...BOOLEAN_FIELDS, ...DATE_FIELDS, 'logins_count'), metadataField) }),
+    fc.record({
+      kind: fc.constant('exists' as const),
+      field: fc.oneof(textField, fc.constantFrom(...BOOLEAN_FIELDS, ...DATE_FIELDS, 'logins_count'), metadataField),
+    }),
   );
 }
 
@@ -86,9 +102,18 @@ export function userQuery(vocabulary: QueryVocabulary): fc.Arbitrary<UserQuery> 
 
 /** Any text, to test that printing escapes everything that needs it. */
 export const anyTextVocabulary: QueryVocabulary = {
-  text: fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom('AND', 'OR', 'NOT', 'TO', '*', '>5', '<=3', '\\', '"', 'a b')),
+  text: fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.string({ unit: 'grapheme', maxLength: 6 }),
+    fc.constantFrom('AND', 'OR', 'NOT', 'TO', '*', '>5', '<=3', '\\', '"', 'a b'),
+  ),
   piece: fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('AND', '\\', '"', ' ', '*')),
-  metadataPath: fc.array(fc.string({ minLength: 1, maxLength: 6 }).filter((key) => !key.includes('.')), { minLength: 1, maxLength: 3 }).map((keys) => keys.join('.')),
+  metadataPath: fc
+    .array(
+      fc.string({ minLength: 1, maxLength: 6 }).filter((key) => !key.includes('.')),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((keys) => keys.join('.')),
 };
 
 const NAMES = ['Jane', 'jane', 'Jane Smith', 'JANE SMITH', 'Bob', 'bob-jones', 'Zoë'];
@@ -96,13 +121,44 @@ const EMAILS = ['jane@example.com', 'JANE@Example.COM', 'bob@test.org', 'zoe@sub
 const USER_IDS = ['auth0|1', 'auth0|22', 'google-oauth2|3'];
 const CONNECTIONS = ['Username-Password-Authentication', 'google-oauth2'];
 const PLANS = ['gold', 'Gold', 'silver'];
-const INSTANTS = ['2025-12-31T23:59:59.999Z', '2026-01-01T00:00:00.000Z', '2026-01-15T10:20:30.123Z', '2026-01-15T10:20:59.000Z', '2026-02-01T00:00:00.000Z'];
+const INSTANTS = [
+  '2025-12-31T23:59:59.999Z',
+  '2026-01-01T00:00:00.000Z',
+  '2026-01-15T10:20:30.123Z',
+  '2026-01-15T10:20:59.000Z',
+  '2026-02-01T00:00:00.000Z',
+];
 
 /** Query text drawn from the same words as {@link user}, so that queries often match. */
 export const userVocabulary: QueryVocabulary = {
-  text: fc.constantFrom(...NAMES, ...EMAILS, ...USER_IDS, ...CONNECTIONS, ...PLANS, 'example.com', 'EXAMPLE.COM', 'auth0', 'google-oauth2', '30', '30.0', 'true', 'a', 'B'),
+  text: fc.constantFrom(
+    ...NAMES,
+    ...EMAILS,
+    ...USER_IDS,
+    ...CONNECTIONS,
+    ...PLANS,
+    'example.com',
+    'EXAMPLE.COM',
+    'auth0',
+    'google-oauth2',
+    '30',
+    '30.0',
+    'true',
+    'a',
+    'B',
+  ),
   piece: fc.constantFrom('', 'ja', 'jane', 'ne', 'J', 'smith', 'auth0', '|', '@', 'example', '.com', 'oauth2', 'ob'),
-  metadataPath: fc.constantFrom('plan', 'age', 'tags', 'flag', 'subscription', 'subscription.plan', 'addresses.city', 'nothing', 'empty'),
+  metadataPath: fc.constantFrom(
+    'plan',
+    'age',
+    'tags',
+    'flag',
+    'subscription',
+    'subscription.plan',
+    'addresses.city',
+    'nothing',
+    'empty',
+  ),
 };
 
 const metadata = fc.record(
@@ -133,7 +189,12 @@ export const user: fc.Arbitrary<Record<string, unknown>> = fc.record(
     logins_count: fc.integer({ min: 0, max: 5 }),
     blocked: fc.boolean(),
     identities: fc.array(
-      fc.record({ connection: fc.constantFrom(...CONNECTIONS), provider: fc.constantFrom('auth0', 'google-oauth2'), user_id: fc.constantFrom('1', '3'), isSocial: fc.boolean() }),
+      fc.record({
+        connection: fc.constantFrom(...CONNECTIONS),
+        provider: fc.constantFrom('auth0', 'google-oauth2'),
+        user_id: fc.constantFrom('1', '3'),
+        isSocial: fc.boolean(),
+      }),
       { maxLength: 2 },
     ),
     app_metadata: metadata,

@@ -19,8 +19,52 @@ const tokenSoup = fc
   .tuple(
     fc.array(
       fc.oneof(
-        fc.constantFrom('(', ')', '[', ']', '{', '}', ':', '"', '\\', '*', ' ', 'AND', 'OR', 'NOT', 'TO', '_exists_', '>', '>=', '<', '=', '&&', '||', '?', '-', '+', '!', '^', '~', '/'),
-        fc.constantFrom('name', 'email', 'logins_count', 'created_at', 'app_metadata.plan', 'user_metadata.x', 'connection', 'name.raw', 'foo', 'jane', '2026-01', '5', 'true'),
+        fc.constantFrom(
+          '(',
+          ')',
+          '[',
+          ']',
+          '{',
+          '}',
+          ':',
+          '"',
+          '\\',
+          '*',
+          ' ',
+          'AND',
+          'OR',
+          'NOT',
+          'TO',
+          '_exists_',
+          '>',
+          '>=',
+          '<',
+          '=',
+          '&&',
+          '||',
+          '?',
+          '-',
+          '+',
+          '!',
+          '^',
+          '~',
+          '/',
+        ),
+        fc.constantFrom(
+          'name',
+          'email',
+          'logins_count',
+          'created_at',
+          'app_metadata.plan',
+          'user_metadata.x',
+          'connection',
+          'name.raw',
+          'foo',
+          'jane',
+          '2026-01',
+          '5',
+          'true',
+        ),
         fc.string({ maxLength: 3 }),
       ),
       { maxLength: 25 },
@@ -70,7 +114,11 @@ describe('parseUserQuery throws nothing but SearchQueryError', () => {
   });
 
   it('on very deep nesting, refusing it with a 400 instead of overflowing the stack', () => {
-    for (const q of ['('.repeat(100_000) + 'a' + ')'.repeat(100_000), 'NOT '.repeat(100_000) + 'a', '('.repeat(100_000)]) {
+    for (const q of [
+      '('.repeat(100_000) + 'a' + ')'.repeat(100_000),
+      'NOT '.repeat(100_000) + 'a',
+      '('.repeat(100_000),
+    ]) {
       expect(parseOrBody(q)).toMatchObject({ statusCode: 400, errorCode: 'invalid_query_string' });
     }
   });

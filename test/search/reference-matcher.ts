@@ -16,12 +16,16 @@ export function indexUser(user: Readonly<Record<string, unknown>>): Pair[] {
   const pairs: Pair[] = [];
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) for (const item of value) visit(item, path);
-    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') pairs.push({ path, value });
-    else if (typeof value === 'object' && value !== null) for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], path === '' ? key : `${path}.${key}`);
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      pairs.push({ path, value });
+    else if (typeof value === 'object' && value !== null)
+      for (const key of Object.keys(value))
+        visit((value as Record<string, unknown>)[key], path === '' ? key : `${path}.${key}`);
   };
   visit(user, '');
   const email = user['email'];
-  if (typeof email === 'string' && email.includes('@')) pairs.push({ path: 'email.domain', value: email.split('@').pop() as string });
+  if (typeof email === 'string' && email.includes('@'))
+    pairs.push({ path: 'email.domain', value: email.split('@').pop() as string });
   return pairs;
 }
 
@@ -33,7 +37,8 @@ export function referenceMatches(user: Readonly<Record<string, unknown>>, query:
     if (node.kind === 'and') return node.clauses.map(evaluate).every(Boolean);
     if (node.kind === 'or') return node.clauses.map(evaluate).some(Boolean);
     if (node.kind === 'not') return !evaluate(node.clause);
-    if (node.kind === 'exists') return pairs.some((pair) => pair.path === node.field || pair.path.startsWith(`${node.field}.`));
+    if (node.kind === 'exists')
+      return pairs.some((pair) => pair.path === node.field || pair.path.startsWith(`${node.field}.`));
     const fields = node.field === null ? UNFIELDED : [node.field];
     return pairs.some((pair) => fields.includes(pair.path) && leafMatches(pair, node));
   };
@@ -58,20 +63,26 @@ function leafMatches(pair: Pair, node: Exclude<UserQuery, { kind: 'all' | 'and' 
     if (typeof stored !== 'string') return false;
     const lower = node.lower?.replace(/Z$/, '');
     const upper = node.upper?.replace(/Z$/, '');
-    const aboveLower = lower === undefined || (node.lowerInclusive ? stored >= lower : stored > lower && !stored.startsWith(lower));
-    const belowUpper = upper === undefined || (node.upperInclusive ? stored <= upper || stored.startsWith(upper) : stored < upper);
+    const aboveLower =
+      lower === undefined || (node.lowerInclusive ? stored >= lower : stored > lower && !stored.startsWith(lower));
+    const belowUpper =
+      upper === undefined || (node.upperInclusive ? stored <= upper || stored.startsWith(upper) : stored < upper);
     return aboveLower && belowUpper;
   }
   if (pair.path === 'logins_count') {
     if (typeof stored !== 'number') return false;
-    return (node.lower === null || (node.lowerInclusive ? stored >= Number(node.lower) : stored > Number(node.lower))) &&
-      (node.upper === null || (node.upperInclusive ? stored <= Number(node.upper) : stored < Number(node.upper)));
+    return (
+      (node.lower === null || (node.lowerInclusive ? stored >= Number(node.lower) : stored > Number(node.lower))) &&
+      (node.upper === null || (node.upperInclusive ? stored <= Number(node.upper) : stored < Number(node.upper)))
+    );
   }
   if (typeof stored !== 'string') return false;
   const lower = node.lower === null ? null : fold(node.lower);
   const upper = node.upper === null ? null : fold(node.upper);
-  return (lower === null || (node.lowerInclusive ? order(stored, lower) >= 0 : order(stored, lower) > 0)) &&
-    (upper === null || (node.upperInclusive ? order(stored, upper) <= 0 : order(stored, upper) < 0));
+  return (
+    (lower === null || (node.lowerInclusive ? order(stored, lower) >= 0 : order(stored, lower) > 0)) &&
+    (upper === null || (node.upperInclusive ? order(stored, upper) <= 0 : order(stored, upper) < 0))
+  );
 }
 
 /** -1, 0 or 1 as `a` sorts before, with or after `b`, comparing code point by code point. */

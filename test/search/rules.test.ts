@@ -26,7 +26,8 @@ const jane = {
   app_metadata: { subscription: { plan: 'gold' }, age: 30, vip: true, roles: ['admin', 'editor'] },
 };
 
-const matches = (q: string, user: Readonly<Record<string, unknown>> = jane) => matchesUserQuery(user, parseUserQuery(q));
+const matches = (q: string, user: Readonly<Record<string, unknown>> = jane) =>
+  matchesUserQuery(user, parseUserQuery(q));
 
 /** The 400 body parseUserQuery's error carries, or a failure when it does not throw. */
 function refusal(q: string): unknown {
@@ -39,7 +40,12 @@ function refusal(q: string): unknown {
   throw new Error(`parseUserQuery accepted ${q}`);
 }
 
-const badRequest = (message: string) => ({ statusCode: 400, error: 'Bad Request', message, errorCode: 'invalid_query_string' });
+const badRequest = (message: string) => ({
+  statusCode: 400,
+  error: 'Bad Request',
+  message,
+  errorCode: 'invalid_query_string',
+});
 
 describe('terms and phrases (SYNTAX)', () => {
   it('a phrase matches the whole value: name:"jane smith"', () => {
@@ -107,8 +113,12 @@ describe('metadata fields (SYNTAX "Searchable fields")', () => {
   });
 
   it('range and wildcard searches are refused on metadata fields', () => {
-    expect(refusal('user_metadata.full_name:John*')).toEqual(badRequest('Wildcard searches are not available on metadata fields (user_metadata.full_name)'));
-    expect(refusal('app_metadata.age:[1 TO 40]')).toEqual(badRequest('Range searches are not available on metadata fields (app_metadata.age)'));
+    expect(refusal('user_metadata.full_name:John*')).toEqual(
+      badRequest('Wildcard searches are not available on metadata fields (user_metadata.full_name)'),
+    );
+    expect(refusal('app_metadata.age:[1 TO 40]')).toEqual(
+      badRequest('Range searches are not available on metadata fields (app_metadata.age)'),
+    );
   });
 });
 
@@ -127,7 +137,11 @@ describe('wildcards (SYNTAX, MIGRATE, EXAMPLES)', () => {
 
   it('suffix matching needs 3 characters or more: name:*usa allowed, name:*sa refused', () => {
     expect(matches('name:*ith')).toBe(true);
-    expect(refusal('name:*sa')).toEqual(badRequest('A wildcard search that does not start with a literal needs 3 characters or more besides the wildcards: *sa'));
+    expect(refusal('name:*sa')).toEqual(
+      badRequest(
+        'A wildcard search that does not start with a literal needs 3 characters or more besides the wildcards: *sa',
+      ),
+    );
     expect(refusal('name:*ab*')).toMatchObject({ statusCode: 400 });
   });
 
@@ -178,8 +192,12 @@ describe('ranges (SYNTAX_V3_OLD, EXAMPLES, MIGRATE)', () => {
 
   it('bounds must fit the field (decision)', () => {
     expect(refusal('logins_count:[a TO 5]')).toEqual(badRequest('logins_count takes an integer, not a'));
-    expect(refusal('created_at:[2026-13 TO *]')).toEqual(badRequest('created_at takes a date such as 2017-12-31, not 2026-13'));
-    expect(refusal('[1 TO 5]')).toEqual(badRequest('The range at position 0 needs a field name, e.g. logins_count:[1 TO 5]'));
+    expect(refusal('created_at:[2026-13 TO *]')).toEqual(
+      badRequest('created_at takes a date such as 2017-12-31, not 2026-13'),
+    );
+    expect(refusal('[1 TO 5]')).toEqual(
+      badRequest('The range at position 0 needs a field name, e.g. logins_count:[1 TO 5]'),
+    );
   });
 });
 
@@ -201,7 +219,11 @@ describe('operators and grouping (SYNTAX, EXAMPLES)', () => {
   it('operators must be capitalized: a lowercase and is a term', () => {
     expect(parseUserQuery('jane and bob')).toEqual({
       kind: 'or',
-      clauses: [{ kind: 'term', field: null, value: 'jane' }, { kind: 'term', field: null, value: 'and' }, { kind: 'term', field: null, value: 'bob' }],
+      clauses: [
+        { kind: 'term', field: null, value: 'jane' },
+        { kind: 'term', field: null, value: 'and' },
+        { kind: 'term', field: null, value: 'bob' },
+      ],
     });
   });
 
@@ -242,16 +264,22 @@ describe('operators and grouping (SYNTAX, EXAMPLES)', () => {
 
 describe('fields search v3 refuses', () => {
   it('connection is not supported in v3: use identities.connection (MIGRATE)', () => {
-    expect(refusal('connection:"google-oauth2"')).toEqual(badRequest('The field connection is not supported by search engine v3: use identities.connection'));
+    expect(refusal('connection:"google-oauth2"')).toEqual(
+      badRequest('The field connection is not supported by search engine v3: use identities.connection'),
+    );
   });
 
   it('the .raw extension is no longer supported (MIGRATE)', () => {
-    expect(refusal('name.raw:"john richard doe"')).toEqual(badRequest('The .raw field extension is not supported by search engine v3: use name'));
+    expect(refusal('name.raw:"john richard doe"')).toEqual(
+      badRequest('The .raw field extension is not supported by search engine v3: use name'),
+    );
   });
 
   it('fields outside the searchable list (decision)', () => {
     expect(refusal('password:secret')).toEqual(badRequest('The field password is not searchable'));
-    expect(refusal('_exists_:identities.access_token')).toEqual(badRequest('The field identities.access_token is not searchable'));
+    expect(refusal('_exists_:identities.access_token')).toEqual(
+      badRequest('The field identities.access_token is not searchable'),
+    );
   });
 });
 
@@ -281,8 +309,14 @@ describe('malformed queries → 400 invalid_query_string (body: decision, see RE
   });
 
   it('more than 50 nested parentheses are refused; 50 are fine', () => {
-    expect(parseUserQuery(`${'('.repeat(50)}name:jane${')'.repeat(50)}`)).toEqual({ kind: 'term', field: 'name', value: 'jane' });
-    expect(refusal(`${'('.repeat(51)}name:jane${')'.repeat(51)}`)).toEqual(badRequest('The query nests parentheses and NOTs more than 50 deep'));
+    expect(parseUserQuery(`${'('.repeat(50)}name:jane${')'.repeat(50)}`)).toEqual({
+      kind: 'term',
+      field: 'name',
+      value: 'jane',
+    });
+    expect(refusal(`${'('.repeat(51)}name:jane${')'.repeat(51)}`)).toEqual(
+      badRequest('The query nests parentheses and NOTs more than 50 deep'),
+    );
   });
 
   it('the error is an Error with status 400 and serialises to the body', () => {

@@ -7,5 +7,8 @@ export function escapeHtml(text: string): string {
 
 /** JSON for a `<script type="application/json">` element: `<`, `>`, `&` and the line separators as `\u` escapes, so no value can close the element. */
 export function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -6,12 +6,23 @@
  */
 function reportPage(): void {
   type Mark = 'added' | 'changed' | 'removed' | 'refused';
-  type Tree = { side: string; value: unknown; marks: Record<string, Mark>; inside: Record<string, Mark[]>; open: string[] };
+  type Tree = {
+    side: string;
+    value: unknown;
+    marks: Record<string, Mark>;
+    inside: Record<string, Mark[]>;
+    open: string[];
+  };
   type NodeState = { tree: Tree; segments: (string | number)[]; value: unknown; keys?: string[]; shown: number };
 
   const CHUNK = 200;
   const LONG = 200;
-  const LABELS: Record<Mark, string> = { added: '+ added', changed: '~ changed', removed: '\u2212 removed', refused: '\u2715 refused' };
+  const LABELS: Record<Mark, string> = {
+    added: '+ added',
+    changed: '~ changed',
+    removed: '\u2212 removed',
+    refused: '\u2715 refused',
+  };
   const states = new WeakMap<Element, NodeState>();
   const dataElement = document.getElementById('report-data');
   if (dataElement === null) return;
@@ -42,7 +53,8 @@ function reportPage(): void {
     item.id = id;
     const row = element('div', 'row');
     row.tabIndex = -1;
-    const label = key === undefined ? undefined : element('span', typeof key === 'number' ? 'key index' : 'key', String(key));
+    const label =
+      key === undefined ? undefined : element('span', typeof key === 'number' ? 'key index' : 'key', String(key));
     if (isContainer(value)) {
       const button = element('button', 'toggle');
       button.type = 'button';
@@ -56,7 +68,11 @@ function reportPage(): void {
       if (label !== undefined) row.append(label, ': ');
       states.set(item, { tree, segments, value, shown: 0 });
       const text = JSON.stringify(value);
-      const shown = element('span', 'value ' + (value === null ? 'null' : typeof value), text.length > LONG ? text.slice(0, LONG) + '\u2026' : text);
+      const shown = element(
+        'span',
+        'value ' + (value === null ? 'null' : typeof value),
+        text.length > LONG ? text.slice(0, LONG) + '\u2026' : text,
+      );
       row.append(shown);
       if (text.length > LONG) {
         const all = element('button', 'show-all', 'Show all ' + text.length + ' characters');
@@ -70,7 +86,8 @@ function reportPage(): void {
       row.append(' ', element('span', 'badge ' + mark, LABELS[mark]));
     }
     const inside = tree.inside[id];
-    if (inside !== undefined) row.append(' ', element('span', 'inside', 'changes inside: ' + inside.map((kind) => LABELS[kind]).join(', ')));
+    if (inside !== undefined)
+      row.append(' ', element('span', 'inside', 'changes inside: ' + inside.map((kind) => LABELS[kind]).join(', ')));
     item.append(row);
     return item;
   };
@@ -94,7 +111,11 @@ function reportPage(): void {
     state.shown = end;
     if (end < total) {
       const more = element('li', 'more');
-      const button = element('button', 'show-more', 'Show ' + Math.min(CHUNK, total - end) + ' more (' + (total - end) + ' not shown)');
+      const button = element(
+        'button',
+        'show-more',
+        'Show ' + Math.min(CHUNK, total - end) + ' more (' + (total - end) + ' not shown)',
+      );
       button.type = 'button';
       more.append(button);
       list.append(more);

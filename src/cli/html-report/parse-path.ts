@@ -8,7 +8,8 @@ export function parsePath(path: string): PathSegment[] | undefined {
   let rest = path;
   while (rest !== '') {
     const match = STEP.exec(rest);
-    if (match === null || (match[1] !== undefined && rest.startsWith('.') === (segments.length === 0))) return undefined;
+    if (match === null || (match[1] !== undefined && rest.startsWith('.') === (segments.length === 0)))
+      return undefined;
     const [step, name, index, quoted] = match;
     if (name !== undefined) segments.push(name);
     else if (index !== undefined) segments.push(Number(index));

@@ -24,7 +24,12 @@ type Tree = { side: Side; value: unknown; marks: Record<string, Mark>; inside: R
 const LIST_LIMIT = 500;
 /** A patch this small as JSON is shown wholly open. */
 const SMALL_PATCH = 4096;
-const LABELS: Record<Mark, string> = { added: '+ added', changed: '~ changed', removed: '\u2212 removed', refused: '\u2715 refused' };
+const LABELS: Record<Mark, string> = {
+  added: '+ added',
+  changed: '~ changed',
+  removed: '\u2212 removed',
+  refused: '\u2715 refused',
+};
 
 const SCRIPT_HASH = sha256Base64(PAGE_SCRIPT);
 
@@ -47,7 +52,9 @@ export function renderHtmlReport({ user, patch, preview, sources }: HtmlReportIn
     openSmallPatch(patchTree);
     trees.push(before, afterTree, patchTree);
     title = `Preview: ${plural(changes.length, 'change')}, ${plural(warnings.length, 'warning')}`;
-    body.push(`<p class="verdict">Auth0 accepts this patch: ${plural(changes.length, 'change')}, ${plural(warnings.length, 'warning')}.</p>`);
+    body.push(
+      `<p class="verdict">Auth0 accepts this patch: ${plural(changes.length, 'change')}, ${plural(warnings.length, 'warning')}.</p>`,
+    );
     body.push(warningSection(preview, user, after, patch), changeSection(changes));
     body.push(usersSection(true), patchSection());
   } else {
@@ -74,7 +81,10 @@ export function renderHtmlReport({ user, patch, preview, sources }: HtmlReportIn
     );
     body.push(patchSection(), usersSection(false));
   }
-  const source = sources === undefined ? '' : `<p class="sources">User <code>${escapeHtml(sources.user)}</code>, patch <code>${escapeHtml(sources.patch)}</code></p>`;
+  const source =
+    sources === undefined
+      ? ''
+      : `<p class="sources">User <code>${escapeHtml(sources.user)}</code>, patch <code>${escapeHtml(sources.patch)}</code></p>`;
   const legend = `<p class="legend">Marks: ${(['added', 'changed', 'removed'] as const).map((kind) => `<span class="badge ${kind}">${LABELS[kind]}</span>`).join(' ')}${error === undefined ? '' : ` <span class="badge refused">${LABELS.refused}</span>`}</p>`;
   return [
     '<!doctype html>',
@@ -107,7 +117,8 @@ export function renderHtmlReport({ user, patch, preview, sources }: HtmlReportIn
 
 function warningSection(preview: PatchPreview, before: object, after: object, patch: unknown): string {
   const { warnings } = preview;
-  if (warnings.length === 0) return '<section aria-labelledby="warnings-heading"><h2 id="warnings-heading">Warnings</h2><p>None: nothing is silently lost.</p></section>';
+  if (warnings.length === 0)
+    return '<section aria-labelledby="warnings-heading"><h2 id="warnings-heading">Warnings</h2><p>None: nothing is silently lost.</p></section>';
   const items = warnings.slice(0, LIST_LIMIT).map((warning, index) => {
     const segments = parsePath(warning.path) ?? [];
     const [side, at] = placeOf(segments, before, after, patch);
@@ -128,7 +139,8 @@ function warningSection(preview: PatchPreview, before: object, after: object, pa
 }
 
 function changeSection(changes: readonly UserChange[]): string {
-  if (changes.length === 0) return '<section aria-labelledby="changes-heading"><h2 id="changes-heading">Changes</h2><p>None.</p></section>';
+  if (changes.length === 0)
+    return '<section aria-labelledby="changes-heading"><h2 id="changes-heading">Changes</h2><p>None.</p></section>';
   const items = changes.slice(0, LIST_LIMIT).map((change) => {
     const segments = parsePath(change.path) ?? [];
     const target = link(change.kind === 'removed' ? 'before' : 'after', segments, change.path);
@@ -229,8 +241,17 @@ function openSmallPatch(patchTree: Tree): void {
 }
 
 /** Where a warning's path is shown: the user after, before, or the patch, whichever has it, else its nearest ancestor after. */
-function placeOf(segments: readonly PathSegment[], before: object, after: object, patch: unknown): [Side, readonly PathSegment[]] {
-  for (const [side, value] of [['after', after], ['before', before], ['patch', patch]] as const) {
+function placeOf(
+  segments: readonly PathSegment[],
+  before: object,
+  after: object,
+  patch: unknown,
+): [Side, readonly PathSegment[]] {
+  for (const [side, value] of [
+    ['after', after],
+    ['before', before],
+    ['patch', patch],
+  ] as const) {
     if (existingPrefix(value, segments).length === segments.length) return [side, segments];
   }
   return ['after', existingPrefix(after, segments)];
@@ -241,7 +262,9 @@ function existingPrefix(value: unknown, segments: readonly PathSegment[]): PathS
   const found: PathSegment[] = [];
   let at = value;
   for (const segment of segments) {
-    const has = Array.isArray(at) ? typeof segment === 'number' && segment < at.length : isPlainObject(at) && Object.hasOwn(at, String(segment));
+    const has = Array.isArray(at)
+      ? typeof segment === 'number' && segment < at.length
+      : isPlainObject(at) && Object.hasOwn(at, String(segment));
     if (!has) break;
     at = (at as Record<string, unknown>)[segment];
     found.push(segment);

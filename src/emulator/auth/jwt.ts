@@ -26,7 +26,10 @@ export async function signJwt(claims: AccessTokenClaims, key: CryptoKey, keyId: 
 }
 
 /** The claims of a JWT signed with `key`, or why it is refused. */
-export async function verifyJwt(token: string, key: CryptoKey): Promise<Record<string, unknown> | 'malformed' | 'bad-signature'> {
+export async function verifyJwt(
+  token: string,
+  key: CryptoKey,
+): Promise<Record<string, unknown> | 'malformed' | 'bad-signature'> {
   const parts = token.split('.');
   if (parts.length !== 3) return 'malformed';
   const [header, payload, signature] = parts as [string, string, string];
@@ -35,7 +38,12 @@ export async function verifyJwt(token: string, key: CryptoKey): Promise<Record<s
   const signatureBytes = fromBase64url(signature);
   if (headerJson === undefined || claims === undefined || signatureBytes === undefined) return 'malformed';
   if (headerJson['alg'] !== 'HS256') return 'bad-signature';
-  const valid = await crypto.subtle.verify('HMAC', key, signatureBytes, new TextEncoder().encode(`${header}.${payload}`));
+  const valid = await crypto.subtle.verify(
+    'HMAC',
+    key,
+    signatureBytes,
+    new TextEncoder().encode(`${header}.${payload}`),
+  );
   return valid ? claims : 'bad-signature';
 }
 
@@ -48,7 +56,9 @@ function decodeJson(part: string): Record<string, unknown> | undefined {
   if (bytes === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

@@ -42,8 +42,10 @@ export async function issueToken(request: EmulatorRequest, issuer: TokenIssuer):
   const secret = parameters.get('client_secret') ?? '';
   // The secret is compared even for an unknown client, so a wrong id and a wrong secret take the same time.
   const secretMatches = constantTimeEqual(secret, client?.secret ?? '\u0000');
-  if (clientId === undefined || client === undefined || !secretMatches) return oauthError(401, 'access_denied', 'Unauthorized');
-  if (grantType !== 'client_credentials') return oauthError(403, 'unauthorized_client', `Grant type '${grantType}' not allowed for the client.`);
+  if (clientId === undefined || client === undefined || !secretMatches)
+    return oauthError(401, 'access_denied', 'Unauthorized');
+  if (grantType !== 'client_credentials')
+    return oauthError(403, 'unauthorized_client', `Grant type '${grantType}' not allowed for the client.`);
   const domain = issuer.domain(request);
   const audience = `https://${domain}/api/v2/`;
   const requestedAudience = parameters.get('audience');
@@ -51,9 +53,11 @@ export async function issueToken(request: EmulatorRequest, issuer: TokenIssuer):
   if (requestedAudience === undefined) {
     return json(200, { access_token: randomHex(16), expires_in: TOKEN_LIFETIME_SECONDS, token_type: 'Bearer' });
   }
-  if (requestedAudience !== audience) return oauthError(403, 'access_denied', `Service not enabled within domain: ${requestedAudience}`);
+  if (requestedAudience !== audience)
+    return oauthError(403, 'access_denied', `Service not enabled within domain: ${requestedAudience}`);
   const scopes = grantedScopes(parameters.get('scope'), client.scopes);
-  if (typeof scopes === 'string') return oauthError(403, 'access_denied', `Client has not been granted scopes: ${scopes}`);
+  if (typeof scopes === 'string')
+    return oauthError(403, 'access_denied', `Client has not been granted scopes: ${scopes}`);
   const issuedAt = Math.floor(issuer.now().getTime() / 1000);
   const scope = scopes.join(' ');
   const token = await signJwt(

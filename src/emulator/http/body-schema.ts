@@ -9,11 +9,22 @@ import { apiError } from './responses.js';
 
 /** One property of a body: its type, its limits and the description Auth0 quotes when it refuses a value. */
 export type BodyProperty =
-  | { readonly type: 'string'; readonly description: string; readonly minLength?: number; readonly values?: readonly string[]; readonly pattern?: RegExp }
+  | {
+      readonly type: 'string';
+      readonly description: string;
+      readonly minLength?: number;
+      readonly values?: readonly string[];
+      readonly pattern?: RegExp;
+    }
   | { readonly type: 'boolean'; readonly description: string }
   | { readonly type: 'integer'; readonly description: string; readonly minimum?: number; readonly maximum?: number }
   | { readonly type: 'string-or-integer'; readonly description: string }
-  | { readonly type: 'array'; readonly description: string; readonly items: BodyProperty | BodyObject; readonly minItems?: number }
+  | {
+      readonly type: 'array';
+      readonly description: string;
+      readonly items: BodyProperty | BodyObject;
+      readonly minItems?: number;
+    }
   | BodyObject;
 
 /** An object with known properties only (`additionalProperties: false`). */
@@ -61,7 +72,8 @@ function checkValue(value: unknown, property: BodyProperty, path: string): void 
       if (property.minLength !== undefined && value.length < property.minLength) {
         fault(`String is too short (${value.length} chars), minimum ${property.minLength}`, path, description);
       }
-      if (property.values !== undefined && !property.values.includes(value)) fault(`No enum match for: ${JSON.stringify(value)}`, path, description);
+      if (property.values !== undefined && !property.values.includes(value))
+        fault(`No enum match for: ${JSON.stringify(value)}`, path, description);
       if (property.pattern !== undefined && !property.pattern.test(value)) {
         fault(`String does not match pattern ${property.pattern.source}: ${value}`, path, description);
       }
@@ -71,15 +83,19 @@ function checkValue(value: unknown, property: BodyProperty, path: string): void 
       return;
     case 'integer':
       if (found !== 'integer') return expect('integer');
-      if (property.minimum !== undefined && (value as number) < property.minimum) fault(`Value ${String(value)} is less than minimum ${property.minimum}`, path, description);
-      if (property.maximum !== undefined && (value as number) > property.maximum) fault(`Value ${String(value)} is greater than maximum ${property.maximum}`, path, description);
+      if (property.minimum !== undefined && (value as number) < property.minimum)
+        fault(`Value ${String(value)} is less than minimum ${property.minimum}`, path, description);
+      if (property.maximum !== undefined && (value as number) > property.maximum)
+        fault(`Value ${String(value)} is greater than maximum ${property.maximum}`, path, description);
       return;
     case 'string-or-integer':
-      if (typeof value !== 'string' && found !== 'integer') fault(`Expected type string,integer but found type ${found}`, path, description);
+      if (typeof value !== 'string' && found !== 'integer')
+        fault(`Expected type string,integer but found type ${found}`, path, description);
       return;
     case 'array':
       if (!Array.isArray(value)) return expect('array');
-      if (property.minItems !== undefined && value.length < property.minItems) fault(`Array is too short (${value.length}), minimum ${property.minItems}`, path, description);
+      if (property.minItems !== undefined && value.length < property.minItems)
+        fault(`Array is too short (${value.length}), minimum ${property.minItems}`, path, description);
       value.forEach((item: unknown, index) => checkValue(item, property.items, `${path}[${index}]`));
       return;
     case 'object':

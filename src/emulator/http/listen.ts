@@ -53,9 +53,13 @@ export async function listen(
   options: ListenOptions = {},
 ): Promise<EmulatorServer> {
   const { port = 0, host = '127.0.0.1', headersTimeoutMs = 10_000, requestTimeoutMs = 30_000 } = options;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError(`listen: port must be an integer from 0 to 65535, not ${String(port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new TypeError(`listen: port must be an integer from 0 to 65535, not ${String(port)}`);
   if (typeof host !== 'string' || host === '') throw new TypeError('listen: host must be a non-empty string');
-  for (const [name, value] of [['headersTimeoutMs', headersTimeoutMs], ['requestTimeoutMs', requestTimeoutMs]] as const) {
+  for (const [name, value] of [
+    ['headersTimeoutMs', headersTimeoutMs],
+    ['requestTimeoutMs', requestTimeoutMs],
+  ] as const) {
     if (!Number.isInteger(value) || value <= 0) throw new TypeError(`listen: ${name} must be a positive integer`);
   }
   const { createServer } = await import('node:http');
@@ -69,7 +73,12 @@ export async function listen(
       outgoing.on('error', () => undefined);
       const request = fromIncoming(incoming, bodyLimit);
       const answer = request === undefined ? Promise.resolve(apiError(400, 'Invalid request URL')) : route(request);
-      answer.catch(() => internalError()).then((response) => send(outgoing, response), () => outgoing.destroy());
+      answer
+        .catch(() => internalError())
+        .then(
+          (response) => send(outgoing, response),
+          () => outgoing.destroy(),
+        );
     },
   );
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -125,7 +134,9 @@ function splitTarget(target: string): { path: string; query: string } | undefine
     if (rest.startsWith('?')) rest = `/${rest}`;
   }
   const question = rest.indexOf('?');
-  return question === -1 ? { path: rest, query: '' } : { path: rest.slice(0, question), query: rest.slice(question + 1) };
+  return question === -1
+    ? { path: rest, query: '' }
+    : { path: rest.slice(0, question), query: rest.slice(question + 1) };
 }
 
 /**

@@ -9,7 +9,8 @@ export const PAGING_QUERY = {
   page: { type: 'integer', minimum: 0, description: 'Page index of the results to return. First page is 0.' },
   include_totals: {
     type: 'boolean',
-    description: 'Return results inside an object that contains the total result count (true) or as a direct array of results (false, default).',
+    description:
+      'Return results inside an object that contains the total result count (true) or as a direct array of results (false, default).',
   },
 } as const satisfies Record<string, QueryParam>;
 
@@ -20,5 +21,8 @@ export function offsetPage(key: string, items: readonly unknown[], query: QueryV
   const perPage = (query['per_page'] as number | undefined) ?? DEFAULT_PER_PAGE;
   const start = ((query['page'] as number | undefined) ?? 0) * perPage;
   const slice = items.slice(start, start + perPage);
-  return json(200, query['include_totals'] === true ? { [key]: slice, start, limit: perPage, total: items.length } : slice);
+  return json(
+    200,
+    query['include_totals'] === true ? { [key]: slice, start, limit: perPage, total: items.length } : slice,
+  );
 }

@@ -6,7 +6,12 @@ import { invalidQuery } from './responses.js';
 export type QueryParam =
   | { readonly type: 'integer'; readonly description: string; readonly minimum?: number; readonly maximum?: number }
   | { readonly type: 'boolean'; readonly description: string }
-  | { readonly type: 'string'; readonly description: string; readonly values?: readonly string[]; readonly minLength?: number };
+  | {
+      readonly type: 'string';
+      readonly description: string;
+      readonly values?: readonly string[];
+      readonly minLength?: number;
+    };
 
 /** The parameters a route takes, by name. */
 export type QuerySchema = Readonly<Record<string, QueryParam>>;
@@ -27,7 +32,8 @@ export function readQuery(query: string, schema: QuerySchema): QueryValues {
   const values: Record<string, string | number | boolean> = {};
   for (const [name, texts] of given) {
     const param = schema[name] as QueryParam;
-    if (texts.length > 1) throw new Refusal(invalidQuery(`Expected type ${param.type} but found type array`, name, param.description));
+    if (texts.length > 1)
+      throw new Refusal(invalidQuery(`Expected type ${param.type} but found type array`, name, param.description));
     const value = readValue(texts[0] as string, param);
     if (typeof value === 'object') throw new Refusal(invalidQuery(value.detail, name, param.description));
     values[name] = value;
@@ -38,10 +44,13 @@ export function readQuery(query: string, schema: QuerySchema): QueryValues {
 function readValue(text: string, param: QueryParam): string | number | boolean | { detail: string } {
   switch (param.type) {
     case 'integer': {
-      if (!/^-?\d+$/.test(text)) return { detail: `Expected type integer but found type ${/^-?\d*\.\d+$/.test(text) ? 'number' : 'string'}` };
+      if (!/^-?\d+$/.test(text))
+        return { detail: `Expected type integer but found type ${/^-?\d*\.\d+$/.test(text) ? 'number' : 'string'}` };
       const value = Number(text);
-      if (param.minimum !== undefined && value < param.minimum) return { detail: `Value ${value} is less than minimum ${param.minimum}` };
-      if (param.maximum !== undefined && value > param.maximum) return { detail: `Value ${value} is greater than maximum ${param.maximum}` };
+      if (param.minimum !== undefined && value < param.minimum)
+        return { detail: `Value ${value} is less than minimum ${param.minimum}` };
+      if (param.maximum !== undefined && value > param.maximum)
+        return { detail: `Value ${value} is greater than maximum ${param.maximum}` };
       return value;
     }
     case 'boolean':

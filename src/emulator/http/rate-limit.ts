@@ -22,7 +22,8 @@ export type RateLimiter = (now: Date) => { headers: Record<string, string>; refu
 export function createRateLimiter(options: RateLimitOptions | undefined): RateLimiter | undefined {
   if (options === undefined) return undefined;
   const { limit, windowSeconds = 1 } = options;
-  if (!Number.isInteger(limit) || limit < 1) throw new TypeError('createEmulator: options.rateLimit.limit must be a positive integer');
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new TypeError('createEmulator: options.rateLimit.limit must be a positive integer');
   if (!Number.isInteger(windowSeconds) || windowSeconds < 1) {
     throw new TypeError('createEmulator: options.rateLimit.windowSeconds must be a positive integer');
   }

@@ -10,7 +10,13 @@ export function json(status: number, body: unknown, headers?: Readonly<Record<st
 
 /** An error in the Management API's shape: `{ statusCode, error, message, errorCode? }`. */
 export function apiError(status: number, message: string, errorCode?: string, extra?: object): EmulatorResponse {
-  const body = { statusCode: status, error: REASONS[status] ?? 'Error', message, ...(errorCode === undefined ? {} : { errorCode }), ...extra };
+  const body = {
+    statusCode: status,
+    error: REASONS[status] ?? 'Error',
+    message,
+    ...(errorCode === undefined ? {} : { errorCode }),
+    ...extra,
+  };
   return json(status, body);
 }
 

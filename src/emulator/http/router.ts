@@ -24,7 +24,12 @@ export type KnownRoute = { readonly method: string; readonly path: string; reado
 
 /** Where a request goes. */
 export type Resolution =
-  | { readonly kind: 'emulated'; readonly route: EmulatedRoute; readonly params: Record<string, string>; readonly scopes: readonly string[] }
+  | {
+      readonly kind: 'emulated';
+      readonly route: EmulatedRoute;
+      readonly params: Record<string, string>;
+      readonly scopes: readonly string[];
+    }
   | { readonly kind: 'not-emulated'; readonly route: KnownRoute }
   | { readonly kind: 'not-found' }
   | { readonly kind: 'bad-path' };
@@ -34,7 +39,10 @@ type Compiled<R> = { readonly route: R; readonly segments: readonly string[]; re
 const API_PREFIX = '/api/v2';
 
 /** A resolver over the emulated routes, falling back to Auth0's known routes for the 501s. */
-export function createRouter(emulated: readonly EmulatedRoute[], known: readonly KnownRoute[]): (request: EmulatorRequest) => Resolution {
+export function createRouter(
+  emulated: readonly EmulatedRoute[],
+  known: readonly KnownRoute[],
+): (request: EmulatorRequest) => Resolution {
   const scopesOf = new Map(known.map((route) => [`${route.method} ${route.path}`, route.scopes]));
   const served = compile(emulated);
   const all = compile(known);
@@ -45,7 +53,12 @@ export function createRouter(emulated: readonly EmulatedRoute[], known: readonly
     const method = request.method === 'HEAD' ? 'GET' : request.method;
     const hit = find(served, method, segments);
     if (hit !== undefined) {
-      return { kind: 'emulated', route: hit.route, params: hit.params, scopes: scopesOf.get(`${hit.route.method} ${hit.route.path}`) ?? [] };
+      return {
+        kind: 'emulated',
+        route: hit.route,
+        params: hit.params,
+        scopes: scopesOf.get(`${hit.route.method} ${hit.route.path}`) ?? [],
+      };
     }
     const other = find(all, method, segments);
     return other === undefined ? { kind: 'not-found' } : { kind: 'not-emulated', route: other.route };
@@ -53,13 +66,15 @@ export function createRouter(emulated: readonly EmulatedRoute[], known: readonly
 }
 
 function compile<R extends { readonly path: string }>(routes: readonly R[]): Compiled<R>[] {
-  return routes
-    .map((route) => {
-      const segments = route.path.split('/').slice(1);
-      return { route, segments, literals: segments.filter((segment) => !segment.startsWith('{')).length };
-    })
-    // Literal segments win over parameters: `/jobs/verification-email` before `/jobs/{id}`.
-    .sort((left, right) => right.literals - left.literals);
+  return (
+    routes
+      .map((route) => {
+        const segments = route.path.split('/').slice(1);
+        return { route, segments, literals: segments.filter((segment) => !segment.startsWith('{')).length };
+      })
+      // Literal segments win over parameters: `/jobs/verification-email` before `/jobs/{id}`.
+      .sort((left, right) => right.literals - left.literals)
+  );
 }
 
 /** The decoded segments of a path (a trailing slash ignored), or `undefined` for bad percent-encoding. */
@@ -67,7 +82,10 @@ function splitPath(path: string): string[] | undefined {
   const trimmed = path.endsWith('/') ? path.slice(0, -1) : path;
   if (trimmed === '') return [];
   try {
-    return trimmed.slice(1).split('/').map((segment) => decodeURIComponent(segment));
+    return trimmed
+      .slice(1)
+      .split('/')
+      .map((segment) => decodeURIComponent(segment));
   } catch {
     return undefined;
   }

@@ -15,27 +15,82 @@ import { profileAttributes, profileData } from './profile-data.js';
 
 /** UserIdentityProviderEnum of Auth0's OAS. */
 const PROVIDERS = [
-  'ad', 'adfs', 'amazon', 'apple', 'dropbox', 'bitbucket', 'auth0-oidc', 'auth0', 'baidu', 'bitly', 'box', 'custom', 'daccount',
-  'dwolla', 'email', 'evernote-sandbox', 'evernote', 'exact', 'facebook', 'fitbit', 'github', 'google-apps', 'google-oauth2',
-  'instagram', 'ip', 'line', 'linkedin', 'oauth1', 'oauth2', 'office365', 'oidc', 'okta', 'paypal', 'paypal-sandbox',
-  'pingfederate', 'planningcenter', 'salesforce-community', 'salesforce-sandbox', 'salesforce', 'samlp', 'sharepoint', 'shopify',
-  'shop', 'sms', 'soundcloud', 'thirtysevensignals', 'twitter', 'untappd', 'vkontakte', 'waad', 'weibo', 'windowslive',
-  'wordpress', 'yahoo', 'yandex',
+  'ad',
+  'adfs',
+  'amazon',
+  'apple',
+  'dropbox',
+  'bitbucket',
+  'auth0-oidc',
+  'auth0',
+  'baidu',
+  'bitly',
+  'box',
+  'custom',
+  'daccount',
+  'dwolla',
+  'email',
+  'evernote-sandbox',
+  'evernote',
+  'exact',
+  'facebook',
+  'fitbit',
+  'github',
+  'google-apps',
+  'google-oauth2',
+  'instagram',
+  'ip',
+  'line',
+  'linkedin',
+  'oauth1',
+  'oauth2',
+  'office365',
+  'oidc',
+  'okta',
+  'paypal',
+  'paypal-sandbox',
+  'pingfederate',
+  'planningcenter',
+  'salesforce-community',
+  'salesforce-sandbox',
+  'salesforce',
+  'samlp',
+  'sharepoint',
+  'shopify',
+  'shop',
+  'sms',
+  'soundcloud',
+  'thirtysevensignals',
+  'twitter',
+  'untappd',
+  'vkontakte',
+  'waad',
+  'weibo',
+  'windowslive',
+  'wordpress',
+  'yahoo',
+  'yandex',
 ];
 const LINK: BodyObject = {
   type: 'object',
   description: 'Link user identity',
   properties: {
-    provider: { type: 'string', values: PROVIDERS, description: 'Identity provider of the secondary user account being linked.' },
+    provider: {
+      type: 'string',
+      values: PROVIDERS,
+      description: 'Identity provider of the secondary user account being linked.',
+    },
     connection_id: {
       type: 'string',
       pattern: /^con_[A-Za-z0-9]{16}$/,
-      description: 'connection_id of the secondary user account being linked when more than one `auth0` database provider exists.',
+      description:
+        'connection_id of the secondary user account being linked when more than one `auth0` database provider exists.',
     },
     user_id: { type: 'string-or-integer', description: 'user_id of the secondary user account being linked.' },
     link_with: {
       type: 'string',
-      description: 'JWT for the secondary account being linked. If sending this parameter, `provider`, `user_id`, and `connection_id` must not be sent.',
+      description:
+        'JWT for the secondary account being linked. If sending this parameter, `provider`, `user_id`, and `connection_id` must not be sent.',
     },
   },
 };
@@ -65,26 +120,41 @@ export function identityRoutes(tenant: Tenant): EmulatedRoute[] {
       path: '/users/{id}/identities',
       handle: async (context) => {
         const body = checkBody(await tenant.readJson(context), LINK);
-        if (Object.keys(body).length === 0) return apiError(400, bodyMessage('Too few properties defined (0), must be at least 1'), 'invalid_body');
+        if (Object.keys(body).length === 0)
+          return apiError(400, bodyMessage('Too few properties defined (0), must be at least 1'), 'invalid_body');
         if (body['link_with'] !== undefined) {
-          return apiError(501, 'The emulator does not emulate link_with (a token of the secondary account): link with provider and user_id', 'not_emulated');
+          return apiError(
+            501,
+            'The emulator does not emulate link_with (a token of the secondary account): link with provider and user_id',
+            'not_emulated',
+          );
         }
         for (const property of ['provider', 'user_id']) {
-          if (body[property] === undefined) return apiError(400, bodyMessage(`Missing required property: ${property}`), 'invalid_body');
+          if (body[property] === undefined)
+            return apiError(400, bodyMessage(`Missing required property: ${property}`), 'invalid_body');
         }
         const provider = body['provider'] as string;
         const userId = String(body['user_id']);
         const primary = users.get(context.params['id'] as string);
         if (primary === undefined) return missingUser();
         const secondary = findSecondary(provider, userId);
-        const identityId = secondary?.identities?.[0]?.user_id ?? (userId.startsWith(`${provider}|`) ? userId.slice(provider.length + 1) : userId);
-        const linkedAt = (primary.identities ?? []).findIndex((identity) => identity.provider === provider && identity.user_id === identityId);
-        if (secondary === primary || linkedAt === 0) return apiError(400, 'Main identity and the new one are the same.');
+        const identityId =
+          secondary?.identities?.[0]?.user_id ??
+          (userId.startsWith(`${provider}|`) ? userId.slice(provider.length + 1) : userId);
+        const linkedAt = (primary.identities ?? []).findIndex(
+          (identity) => identity.provider === provider && identity.user_id === identityId,
+        );
+        if (secondary === primary || linkedAt === 0)
+          return apiError(400, 'Main identity and the new one are the same.');
         if (linkedAt > 0) return apiError(409, 'Specified identity already exists.');
         if (secondary === undefined) return apiError(400, 'Provided secondary account not found.');
         const [first, ...others] = secondary.identities ?? [];
         const moved = first === undefined ? [] : [{ profileData: profileData(secondary), ...first }, ...others];
-        const linked = users.put({ ...primary, identities: [...(primary.identities ?? []), ...moved], updated_at: tenant.now().toISOString() });
+        const linked = users.put({
+          ...primary,
+          identities: [...(primary.identities ?? []), ...moved],
+          updated_at: tenant.now().toISOString(),
+        });
         // The secondary user is gone, with its metadata, its roles and its permissions.
         tenant.deleteUser(secondary.user_id as string);
         return json(201, answered(linked));
@@ -96,21 +166,38 @@ export function identityRoutes(tenant: Tenant): EmulatedRoute[] {
       handle: ({ params }) => {
         const provider = params['provider'] as string;
         if (!PROVIDERS.includes(provider)) {
-          return apiError(400, `Path validation error: 'No enum match for: ${JSON.stringify(provider)}' on property provider (${PROVIDER_DESCRIPTION}).`, 'invalid_uri');
+          return apiError(
+            400,
+            `Path validation error: 'No enum match for: ${JSON.stringify(provider)}' on property provider (${PROVIDER_DESCRIPTION}).`,
+            'invalid_uri',
+          );
         }
         const primary = users.get(params['id'] as string);
         if (primary === undefined) return missingUser();
         const identities = primary.identities ?? [];
-        const index = identities.findIndex((identity) => identity.provider === provider && identity.user_id === params['user_id']);
+        const index = identities.findIndex(
+          (identity) => identity.provider === provider && identity.user_id === params['user_id'],
+        );
         if (index === 0) return apiError(400, 'Main identity cannot be removed.');
         // An identity the user does not have: 200 and the identities unchanged (recorded).
         if (index < 0) return json(200, answered(primary));
         const { profileData: data, ...identity } = identities[index] as Auth0Identity;
         const now = tenant.now().toISOString();
-        const unlinked = users.put({ ...primary, identities: identities.filter((_, position) => position !== index), updated_at: now });
+        const unlinked = users.put({
+          ...primary,
+          identities: identities.filter((_, position) => position !== index),
+          updated_at: now,
+        });
         const id = `${provider}|${String(identity.user_id)}`;
         // The identity is a user of its own again, with its profile and without metadata.
-        if (users.get(id) === undefined) users.put({ ...profileAttributes(data), created_at: now, updated_at: now, identities: [identity], user_id: id });
+        if (users.get(id) === undefined)
+          users.put({
+            ...profileAttributes(data),
+            created_at: now,
+            updated_at: now,
+            identities: [identity],
+            user_id: id,
+          });
         return json(200, answered(unlinked));
       },
     },

@@ -6,7 +6,18 @@
  */
 import type { Auth0User } from '../../core/types.js';
 
-const PROFILE = ['name', 'email', 'given_name', 'family_name', 'username', 'nickname', 'picture', 'email_verified', 'phone_number', 'phone_verified'] as const;
+const PROFILE = [
+  'name',
+  'email',
+  'given_name',
+  'family_name',
+  'username',
+  'nickname',
+  'picture',
+  'email_verified',
+  'phone_number',
+  'phone_verified',
+] as const;
 
 /** The profile of `user` to keep in its identity's `profileData`. */
 export function profileData(user: Auth0User): Record<string, unknown> {
@@ -30,6 +41,7 @@ function derived(user: Auth0User, key: string, value: unknown): boolean {
 export function profileAttributes(data: unknown): Auth0User {
   if (typeof data !== 'object' || data === null) return {};
   const attributes: Record<string, unknown> = {};
-  for (const key of PROFILE) if ((data as Record<string, unknown>)[key] !== undefined) attributes[key] = (data as Record<string, unknown>)[key];
+  for (const key of PROFILE)
+    if ((data as Record<string, unknown>)[key] !== undefined) attributes[key] = (data as Record<string, unknown>)[key];
   return attributes as Auth0User;
 }

@@ -12,7 +12,8 @@ import { recipient, refuseOrganization } from './recipient.js';
 /** The identity to verify, in the OAS's words. */
 export const IDENTITY: BodyObject = {
   type: 'object',
-  description: 'This must be provided to verify primary social, enterprise and passwordless email identities. Also, is needed to verify secondary identities.',
+  description:
+    'This must be provided to verify primary social, enterprise and passwordless email identities. Also, is needed to verify secondary identities.',
   required: ['user_id', 'provider'],
   properties: {
     user_id: { type: 'string', description: 'user_id of the identity to be verified.' },
@@ -26,7 +27,11 @@ const VERIFICATION_EMAIL: BodyObject = {
   required: ['user_id'],
   properties: {
     user_id: { type: 'string', minLength: 1, description: 'user_id of the user to send the verification email to.' },
-    client_id: { type: 'string', minLength: 1, description: 'client_id of the client (application). If no value provided, the global Client ID will be used' },
+    client_id: {
+      type: 'string',
+      minLength: 1,
+      description: 'client_id of the client (application). If no value provided, the global Client ID will be used',
+    },
     identity: IDENTITY,
     organization_id: { type: 'string', description: '(Optional) Organization ID – the ID of the Organization.' },
   },
@@ -42,8 +47,14 @@ export function jobRoutes(tenant: Tenant): EmulatedRoute[] {
       handle: async (context) => {
         const body = checkBody(await tenant.readJson(context), VERIFICATION_EMAIL);
         refuseOrganization(body);
-        const to = recipient(tenant, body['user_id'] as string, body['identity'] as Record<string, unknown> | undefined, 'User does not have an email address.');
-        if (to.identity?.provider !== 'auth0' && body['identity'] === undefined) return apiError(400, 'Connection must be a database connection.');
+        const to = recipient(
+          tenant,
+          body['user_id'] as string,
+          body['identity'] as Record<string, unknown> | undefined,
+          'User does not have an email address.',
+        );
+        if (to.identity?.provider !== 'auth0' && body['identity'] === undefined)
+          return apiError(400, 'Connection must be a database connection.');
         const created_at = tenant.now().toISOString();
         const job = jobs.put({ type: 'verification_email', created_at, id: randomId('job_') });
         outbox.add({ type: 'verification_email', user_id: to.user.user_id as string, email: to.email, created_at });

@@ -13,7 +13,15 @@ export const BROWSER_BUILD = { format: 'esm', platform: 'browser', target: 'es20
 /** Bundles `src/index.ts` and the page's app for browsers; `define` them as `__EMULATOR_PAGE_LIBRARY__`/`__EMULATOR_PAGE_APP__`. */
 function buildPageScripts(): PageScripts {
   const bundle = (entry: string) => {
-    const result = buildSync({ ...BROWSER_BUILD, absWorkingDir: root, entryPoints: [entry], bundle: true, write: false, legalComments: 'none', logLevel: 'silent' });
+    const result = buildSync({
+      ...BROWSER_BUILD,
+      absWorkingDir: root,
+      entryPoints: [entry],
+      bundle: true,
+      write: false,
+      legalComments: 'none',
+      logLevel: 'silent',
+    });
     return (result.outputFiles[0] as { text: string }).text;
   };
   return { library: bundle('src/index.ts'), app: bundle('src/emulator/page/page-app.ts') };
@@ -28,5 +36,8 @@ export function definePageScripts({ lenient = false } = {}): Record<string, stri
     if (lenient) return {};
     throw error;
   }
-  return { __EMULATOR_PAGE_LIBRARY__: JSON.stringify(scripts.library), __EMULATOR_PAGE_APP__: JSON.stringify(scripts.app) };
+  return {
+    __EMULATOR_PAGE_LIBRARY__: JSON.stringify(scripts.library),
+    __EMULATOR_PAGE_APP__: JSON.stringify(scripts.app),
+  };
 }

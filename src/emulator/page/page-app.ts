@@ -15,12 +15,21 @@ const { previewPatch } = (await import(LIBRARY_URL)) as typeof Library;
 
 const TOKEN_KEY = 'auth0-user-patch:emulator-page:token';
 const PAGE_SIZE = 50;
-const LABELS = { added: '+ added', changed: '~ changed', removed: '\u2212 removed', refused: '\u2715 refused' } as const;
+const LABELS = {
+  added: '+ added',
+  changed: '~ changed',
+  removed: '\u2212 removed',
+  refused: '\u2715 refused',
+} as const;
 const main = document.getElementById('main') as HTMLElement;
 const session = document.getElementById('session') as HTMLElement;
 let renders = 0;
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, value);
   created.append(...children);
@@ -33,7 +42,8 @@ const shortJson = (value: unknown) => {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 };
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // The token lives in this tab's sessionStorage only; a `#token=` fragment (which `serve` prints) is taken and erased.
 function takeTokenFromFragment(): void {
@@ -66,14 +76,24 @@ async function call(method: string, path: string, body?: string, authorized = tr
 
 /** A box with the emulator's answer: the status, Auth0's message, and the body as sent. */
 function answerBox(title: string, answer: Answer): HTMLElement {
-  const message = isObject(answer.body) && typeof answer.body['message'] === 'string' ? answer.body['message'] : undefined;
+  const message =
+    isObject(answer.body) && typeof answer.body['message'] === 'string' ? answer.body['message'] : undefined;
   return element(
     'section',
     { class: 'refusal', 'aria-label': title },
-    element('h3', {}, element('span', { class: 'badge refused' }, LABELS.refused), ` ${title}: ${answer.status} ${answer.statusText}`),
+    element(
+      'h3',
+      {},
+      element('span', { class: 'badge refused' }, LABELS.refused),
+      ` ${title}: ${answer.status} ${answer.statusText}`,
+    ),
     ...(message === undefined ? [] : [element('p', {}, message)]),
     element('h4', {}, 'Response body'),
-    element('pre', { tabindex: '0', 'aria-label': 'The response body' }, code(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body, null, 2))),
+    element(
+      'pre',
+      { tabindex: '0', 'aria-label': 'The response body' },
+      code(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body, null, 2)),
+    ),
   );
 }
 
@@ -94,21 +114,45 @@ function signIn(refusal?: Answer): HTMLElement {
     'form',
     { 'aria-labelledby': 'client-heading', novalidate: '' },
     element('h3', { id: 'client-heading' }, "With a client's credentials"),
-    element('p', { class: 'hint' }, 'As serve prints them, or as given to createEmulator. The page asks POST /oauth/token for a token, like any client.'),
+    element(
+      'p',
+      { class: 'hint' },
+      'As serve prints them, or as given to createEmulator. The page asks POST /oauth/token for a token, like any client.',
+    ),
     element('label', { for: 'client-id' }, 'Client ID'),
     element('input', { id: 'client-id', name: 'client-id', autocomplete: 'off', spellcheck: 'false', required: '' }),
     element('label', { for: 'client-secret' }, 'Client secret'),
-    element('input', { id: 'client-secret', name: 'client-secret', type: 'password', autocomplete: 'off', required: '' }),
+    element('input', {
+      id: 'client-secret',
+      name: 'client-secret',
+      type: 'password',
+      autocomplete: 'off',
+      required: '',
+    }),
     element('label', { for: 'domain' }, 'Domain'),
-    element('p', { class: 'hint', id: 'domain-hint' }, "The tenant's domain, as serve prints it (the token's audience is https://{domain}/api/v2/)."),
-    element('input', { id: 'domain', name: 'domain', value: location.host, 'aria-describedby': 'domain-hint', spellcheck: 'false' }),
+    element(
+      'p',
+      { class: 'hint', id: 'domain-hint' },
+      "The tenant's domain, as serve prints it (the token's audience is https://{domain}/api/v2/).",
+    ),
+    element('input', {
+      id: 'domain',
+      name: 'domain',
+      value: location.host,
+      'aria-describedby': 'domain-hint',
+      spellcheck: 'false',
+    }),
     element('button', { type: 'submit' }, 'Get a token'),
   );
   const tokenForm = element(
     'form',
     { 'aria-labelledby': 'token-heading', novalidate: '' },
     element('h3', { id: 'token-heading' }, 'With an access token'),
-    element('p', { class: 'hint' }, "A token from this emulator's /oauth/token, or the fixed token it accepts (serve --token)."),
+    element(
+      'p',
+      { class: 'hint' },
+      "A token from this emulator's /oauth/token, or the fixed token it accepts (serve --token).",
+    ),
     element('label', { for: 'access-token' }, 'Access token'),
     element('input', { id: 'access-token', name: 'access-token', type: 'password', autocomplete: 'off', required: '' }),
     element('button', { type: 'submit' }, 'Use this token'),
@@ -124,7 +168,8 @@ function signIn(refusal?: Answer): HTMLElement {
       scope: 'read:users update:users',
     };
     void call('POST', '/oauth/token', JSON.stringify(request), false).then((answer) => {
-      if (answer.status === 200 && isObject(answer.body) && typeof answer.body['access_token'] === 'string') useToken(answer.body['access_token']);
+      if (answer.status === 200 && isObject(answer.body) && typeof answer.body['access_token'] === 'string')
+        useToken(answer.body['access_token']);
       else failure.replaceChildren(answerBox('No token', answer));
     });
   });
@@ -135,7 +180,11 @@ function signIn(refusal?: Answer): HTMLElement {
   });
   return show(
     'Sign in',
-    element('p', {}, "The page calls the emulator's Management API like any client, with a bearer token that this tab keeps until it closes. Every route of the API still asks for the token and its scopes."),
+    element(
+      'p',
+      {},
+      "The page calls the emulator's Management API like any client, with a bearer token that this tab keeps until it closes. Every route of the API still asks for the token and its scopes.",
+    ),
     failure,
     element('div', { class: 'sign-in' }, clientForm, tokenForm),
   );
@@ -149,7 +198,14 @@ function useToken(value: string): void {
 
 async function usersView(query: string): Promise<HTMLElement | undefined> {
   const ticket = renders;
-  const input = element('input', { id: 'search', name: 'q', type: 'search', value: query, spellcheck: 'false', 'aria-describedby': 'search-hint' });
+  const input = element('input', {
+    id: 'search',
+    name: 'q',
+    type: 'search',
+    value: query,
+    spellcheck: 'false',
+    'aria-describedby': 'search-hint',
+  });
   const form = element(
     'form',
     { role: 'search', class: 'search', novalidate: '' },
@@ -157,14 +213,19 @@ async function usersView(query: string): Promise<HTMLElement | undefined> {
       'div',
       {},
       element('label', { for: 'search' }, 'Search the users'),
-      element('p', { class: 'hint', id: 'search-hint' }, "Auth0's user search (v3), e.g. email:jane* or user_metadata.hobby:surfing; empty lists them all."),
+      element(
+        'p',
+        { class: 'hint', id: 'search-hint' },
+        "Auth0's user search (v3), e.g. email:jane* or user_metadata.hobby:surfing; empty lists them all.",
+      ),
       input,
     ),
     element('button', { type: 'submit' }, 'Search'),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const next = input.value.trim() === '' ? '#/users' : `#/users?${new URLSearchParams({ q: input.value.trim() }).toString()}`;
+    const next =
+      input.value.trim() === '' ? '#/users' : `#/users?${new URLSearchParams({ q: input.value.trim() }).toString()}`;
     if (location.hash === next) void route(false);
     else location.hash = next;
   });
@@ -181,17 +242,23 @@ async function usersView(query: string): Promise<HTMLElement | undefined> {
   }
   const users = answer.body['users'] as Auth0User[];
   const total = typeof answer.body['total'] === 'number' ? answer.body['total'] : users.length;
-  const count = total > users.length ? `${plural(total, 'user')}; the first ${users.length} are listed` : plural(total, 'user');
+  const count =
+    total > users.length ? `${plural(total, 'user')}; the first ${users.length} are listed` : plural(total, 'user');
   const back = query.trim() === '' ? '' : `?${new URLSearchParams({ q: query.trim() }).toString()}`;
   const items = users.map((user) => {
     const id = String(user.user_id);
     const label = typeof user.email === 'string' ? user.email : typeof user.name === 'string' ? user.name : id;
     const link = element('a', { href: `#/users/${encodeURIComponent(id)}${back}` }, label);
-    const name = typeof user.name === 'string' && user.name !== label ? [' ', element('span', { class: 'name' }, user.name)] : [];
+    const name =
+      typeof user.name === 'string' && user.name !== label ? [' ', element('span', { class: 'name' }, user.name)] : [];
     return element('li', {}, link, ' ', element('code', { class: 'id' }, id), ...name);
   });
   results.replaceChildren(
-    element('p', { id: 'result-count', role: 'status' }, query.trim() === '' ? `${count} in the tenant.` : `${count} match ${query.trim()}.`),
+    element(
+      'p',
+      { id: 'result-count', role: 'status' },
+      query.trim() === '' ? `${count} in the tenant.` : `${count} match ${query.trim()}.`,
+    ),
     element('ul', { class: 'user-list', 'aria-label': 'Users' }, ...items),
   );
   return heading;
@@ -199,7 +266,11 @@ async function usersView(query: string): Promise<HTMLElement | undefined> {
 
 async function userView(id: string, back: string): Promise<HTMLElement | undefined> {
   const ticket = renders;
-  const backLink = element('p', { class: 'back' }, element('a', { href: `#/users${back}` }, '\u2190 Back to the users'));
+  const backLink = element(
+    'p',
+    { class: 'back' },
+    element('a', { href: `#/users${back}` }, '\u2190 Back to the users'),
+  );
   main.replaceChildren(backLink, element('p', {}, 'Loading\u2026'));
   const path = `/api/v2/users/${encodeURIComponent(id)}`;
   const answer = await call('GET', path);
@@ -212,7 +283,12 @@ async function userView(id: string, back: string): Promise<HTMLElement | undefin
   }
   let user = answer.body as Auth0User;
 
-  const textarea = element('textarea', { id: 'patch', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'patch-hint' });
+  const textarea = element('textarea', {
+    id: 'patch',
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'aria-describedby': 'patch-hint',
+  });
   const verdict = element('p', { class: 'verdict', id: 'verdict', role: 'status' });
   const details = element('div', { id: 'preview-details' });
   const outcome = element('div', { id: 'apply-result', role: 'status' });
@@ -242,11 +318,22 @@ async function userView(id: string, back: string): Promise<HTMLElement | undefin
         element(
           'section',
           { class: 'refusal', 'aria-labelledby': 'refusal-heading' },
-          element('h4', { id: 'refusal-heading' }, element('span', { class: 'badge refused' }, LABELS.refused), ` ${error.statusCode} ${error.error}`),
+          element(
+            'h4',
+            { id: 'refusal-heading' },
+            element('span', { class: 'badge refused' }, LABELS.refused),
+            ` ${error.statusCode} ${error.error}`,
+          ),
           element('p', {}, error.message),
-          ...(error.path === undefined ? [] : [element('p', {}, 'The path Auth0 names: ', code(error.path === '' ? 'the whole patch' : error.path))]),
+          ...(error.path === undefined
+            ? []
+            : [element('p', {}, 'The path Auth0 names: ', code(error.path === '' ? 'the whole patch' : error.path))]),
           element('p', {}, "Auth0's response body (it stores nothing):"),
-          element('pre', { tabindex: '0', id: 'refusal-body', 'aria-label': "Auth0's response body" }, code(JSON.stringify(error, null, 2))),
+          element(
+            'pre',
+            { tabindex: '0', id: 'refusal-body', 'aria-label': "Auth0's response body" },
+            code(JSON.stringify(error, null, 2)),
+          ),
         ),
       );
       return;
@@ -269,7 +356,13 @@ async function userView(id: string, back: string): Promise<HTMLElement | undefin
       if (result.status === 401) return void signIn(result);
       if (result.status === 200 && isObject(result.body)) {
         user = result.body as Auth0User;
-        outcome.replaceChildren(element('p', { class: 'outcome' }, `Applied: the emulator answered ${result.status} ${result.statusText} and stores the user below.`));
+        outcome.replaceChildren(
+          element(
+            'p',
+            { class: 'outcome' },
+            `Applied: the emulator answered ${result.status} ${result.statusText} and stores the user below.`,
+          ),
+        );
         showStored();
         renderPreview();
       } else {
@@ -290,7 +383,11 @@ async function userView(id: string, back: string): Promise<HTMLElement | undefin
         { class: 'panel', 'aria-labelledby': 'patch-heading' },
         element('h3', { id: 'patch-heading' }, 'Patch'),
         element('label', { for: 'patch' }, 'Body of PATCH /api/v2/users/{id}, as JSON'),
-        element('p', { class: 'hint', id: 'patch-hint' }, 'The preview updates as you type: this page runs the library\u2019s previewPatch, the same rules the emulator applies.'),
+        element(
+          'p',
+          { class: 'hint', id: 'patch-hint' },
+          'The preview updates as you type: this page runs the library\u2019s previewPatch, the same rules the emulator applies.',
+        ),
         textarea,
         apply,
         outcome,
@@ -303,13 +400,21 @@ async function userView(id: string, back: string): Promise<HTMLElement | undefin
           'p',
           { class: 'legend' },
           'Marks: ',
-          ...(['added', 'changed', 'removed'] as const).flatMap((kind) => [element('span', { class: `badge ${kind}` }, LABELS[kind]), ' ']),
+          ...(['added', 'changed', 'removed'] as const).flatMap((kind) => [
+            element('span', { class: `badge ${kind}` }, LABELS[kind]),
+            ' ',
+          ]),
         ),
         verdict,
         details,
       ),
     ),
-    element('section', { class: 'stored', 'aria-labelledby': 'stored-heading' }, element('h3', { id: 'stored-heading' }, 'The stored user'), stored),
+    element(
+      'section',
+      { class: 'stored', 'aria-labelledby': 'stored-heading' },
+      element('h3', { id: 'stored-heading' }, 'The stored user'),
+      stored,
+    ),
   );
   heading.before(backLink);
   showStored();
@@ -318,7 +423,13 @@ async function userView(id: string, back: string): Promise<HTMLElement | undefin
 }
 
 function warningList({ warnings }: PatchPreview): HTMLElement {
-  if (warnings.length === 0) return element('section', { 'aria-labelledby': 'warnings-heading' }, element('h4', { id: 'warnings-heading' }, 'Warnings'), element('p', {}, 'None: nothing is silently lost.'));
+  if (warnings.length === 0)
+    return element(
+      'section',
+      { 'aria-labelledby': 'warnings-heading' },
+      element('h4', { id: 'warnings-heading' }, 'Warnings'),
+      element('p', {}, 'None: nothing is silently lost.'),
+    );
   return element(
     'section',
     { 'aria-labelledby': 'warnings-heading' },
@@ -330,7 +441,15 @@ function warningList({ warnings }: PatchPreview): HTMLElement {
         element(
           'li',
           { class: 'banner' },
-          element('p', {}, element('span', { class: 'badge warning' }, '! warning'), ' ', element('span', { class: 'code' }, warning.code), ' at ', code(warning.path === '' ? 'the whole user' : warning.path)),
+          element(
+            'p',
+            {},
+            element('span', { class: 'badge warning' }, '! warning'),
+            ' ',
+            element('span', { class: 'code' }, warning.code),
+            ' at ',
+            code(warning.path === '' ? 'the whole user' : warning.path),
+          ),
           element('p', {}, warning.message),
         ),
       ),
@@ -339,7 +458,13 @@ function warningList({ warnings }: PatchPreview): HTMLElement {
 }
 
 function changeList({ changes }: PatchPreview): HTMLElement {
-  if (changes.length === 0) return element('section', { 'aria-labelledby': 'changes-heading' }, element('h4', { id: 'changes-heading' }, 'Changes'), element('p', {}, 'None.'));
+  if (changes.length === 0)
+    return element(
+      'section',
+      { 'aria-labelledby': 'changes-heading' },
+      element('h4', { id: 'changes-heading' }, 'Changes'),
+      element('p', {}, 'None.'),
+    );
   return element(
     'section',
     { 'aria-labelledby': 'changes-heading' },
@@ -354,7 +479,15 @@ function changeList({ changes }: PatchPreview): HTMLElement {
             : change.kind === 'removed'
               ? [code(shortJson(change.before))]
               : [code(shortJson(change.before)), ' \u2192 ', code(shortJson(change.after))];
-        return element('li', { class: change.kind }, element('span', { class: `badge ${change.kind}` }, LABELS[change.kind]), ' ', code(change.path), ': ', ...values);
+        return element(
+          'li',
+          { class: change.kind },
+          element('span', { class: `badge ${change.kind}` }, LABELS[change.kind]),
+          ' ',
+          code(change.path),
+          ': ',
+          ...values,
+        );
       }),
     ),
   );
@@ -374,7 +507,8 @@ async function route(focus: boolean): Promise<void> {
     heading = user === null ? await usersView(query) : await userView(decodeURIComponent(user[1] as string), back);
   }
   if (focus) heading?.focus();
-  document.documentElement.dataset['view'] = main.querySelector('#patch') !== null ? 'user' : main.querySelector('#search') !== null ? 'users' : 'sign-in';
+  document.documentElement.dataset['view'] =
+    main.querySelector('#patch') !== null ? 'user' : main.querySelector('#search') !== null ? 'users' : 'sign-in';
 }
 
 document.getElementById('sign-out')?.addEventListener('click', () => {

@@ -18,7 +18,8 @@ export type GrantStore = {
   clear(): void;
 };
 
-const keyOf = (permission: PermissionRef) => JSON.stringify([permission.resource_server_identifier, permission.permission_name]);
+const keyOf = (permission: PermissionRef) =>
+  JSON.stringify([permission.resource_server_identifier, permission.permission_name]);
 
 /** A new, empty store. */
 export function createGrantStore(): GrantStore {
@@ -40,7 +41,8 @@ export function createGrantStore(): GrantStore {
     forget: (holder) => void grants.delete(holder),
     forgetApi(identifier) {
       for (const held of grants.values()) {
-        for (const [key, permission] of held) if (permission.resource_server_identifier === identifier) held.delete(key);
+        for (const [key, permission] of held)
+          if (permission.resource_server_identifier === identifier) held.delete(key);
       }
     },
     clear: () => grants.clear(),

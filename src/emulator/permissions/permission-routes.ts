@@ -26,7 +26,10 @@ const permissionList = (description: string): BodyObject => ({
         description,
         required: ['resource_server_identifier', 'permission_name'],
         properties: {
-          resource_server_identifier: { type: 'string', description: 'Resource server (API) identifier that this permission is for.' },
+          resource_server_identifier: {
+            type: 'string',
+            description: 'Resource server (API) identifier that this permission is for.',
+          },
           permission_name: { type: 'string', description: 'Name of this permission.' },
         },
       },
@@ -41,9 +44,11 @@ const REMOVE_USER_PERMISSIONS = permissionList('List of permissions to remove fr
 type Source = { source_id: string; source_name: string; source_type: 'DIRECT' | 'ROLE' };
 const DIRECT: Source = { source_id: '', source_name: '', source_type: 'DIRECT' };
 
-const keyOf = (permission: PermissionRef) => JSON.stringify([permission.resource_server_identifier, permission.permission_name]);
+const keyOf = (permission: PermissionRef) =>
+  JSON.stringify([permission.resource_server_identifier, permission.permission_name]);
 const byApiThenName = (left: PermissionRef, right: PermissionRef) =>
-  compare(left.resource_server_identifier, right.resource_server_identifier) || compare(left.permission_name, right.permission_name);
+  compare(left.resource_server_identifier, right.resource_server_identifier) ||
+  compare(left.permission_name, right.permission_name);
 const compare = (left: string, right: string) => (left < right ? -1 : left > right ? 1 : 0);
 
 /** A permission as Auth0 lists it, with its API's name and its scope's description (`""` for none, recorded). */
@@ -64,7 +69,9 @@ function existingPermissions(body: Record<string, unknown>, servers: ResourceSer
   for (const { resource_server_identifier: api, permission_name: name } of permissions) {
     const server = servers.find(api);
     if (server?.identifier !== api || server.scopes?.some((scope) => scope.value === name) !== true) {
-      throw new Refusal(apiError(404, `This permission does not exist: '${api} - ${name}'`, 'inexistent_resource_server_permission'));
+      throw new Refusal(
+        apiError(404, `This permission does not exist: '${api} - ${name}'`, 'inexistent_resource_server_permission'),
+      );
     }
   }
   return permissions;
@@ -81,7 +88,13 @@ export function permissionRoutes(tenant: Tenant): EmulatedRoute[] {
       handle: ({ params, query }) => {
         const role = roles.get(params['id'] as string);
         if (role === undefined) return missingRole();
-        return offsetPage('permissions', [...roles.permissions.of(role.id)].sort(byApiThenName).map((permission) => describe(permission, resourceServers)), query);
+        return offsetPage(
+          'permissions',
+          [...roles.permissions.of(role.id)]
+            .sort(byApiThenName)
+            .map((permission) => describe(permission, resourceServers)),
+          query,
+        );
       },
     },
     {
@@ -121,7 +134,8 @@ export function permissionRoutes(tenant: Tenant): EmulatedRoute[] {
         };
         for (const permission of userPermissions.of(id)) add(permission, DIRECT);
         for (const role of roles.rolesOf(id)) {
-          for (const permission of roles.permissions.of(role.id)) add(permission, { source_id: role.id, source_name: role.name, source_type: 'ROLE' });
+          for (const permission of roles.permissions.of(role.id))
+            add(permission, { source_id: role.id, source_name: role.name, source_type: 'ROLE' });
         }
         const listed = [...found.values()]
           .sort((left, right) => byApiThenName(left.permission, right.permission))

@@ -14,8 +14,17 @@ const CREATE_RESOURCE_SERVER: BodyObject = {
   description: 'Resource server',
   required: ['identifier'],
   properties: {
-    name: { type: 'string', pattern: /^[^<>]+$/, description: 'Friendly name for this resource server. Can not contain `<` or `>` characters.' },
-    identifier: { type: 'string', minLength: 1, description: 'Unique identifier for the API used as the audience parameter on authorization calls. Can not be changed once set.' },
+    name: {
+      type: 'string',
+      pattern: /^[^<>]+$/,
+      description: 'Friendly name for this resource server. Can not contain `<` or `>` characters.',
+    },
+    identifier: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'Unique identifier for the API used as the audience parameter on authorization calls. Can not be changed once set.',
+    },
     scopes: {
       type: 'array',
       description: 'List of permissions (scopes) that this API uses.',
@@ -29,22 +38,46 @@ const CREATE_RESOURCE_SERVER: BodyObject = {
         },
       },
     },
-    signing_alg: { type: 'string', values: ['HS256', 'RS256', 'RS512', 'PS256'], description: 'Algorithm used to sign JWTs. Can be `HS256` (default) or `RS256`. `PS256` available via addon.' },
-    signing_secret: { type: 'string', minLength: 16, description: 'Secret used to sign tokens when using symmetric algorithms (HS256).' },
+    signing_alg: {
+      type: 'string',
+      values: ['HS256', 'RS256', 'RS512', 'PS256'],
+      description: 'Algorithm used to sign JWTs. Can be `HS256` (default) or `RS256`. `PS256` available via addon.',
+    },
+    signing_secret: {
+      type: 'string',
+      minLength: 16,
+      description: 'Secret used to sign tokens when using symmetric algorithms (HS256).',
+    },
     allow_offline_access: boolean('Whether refresh tokens can be issued for this API (true) or not (false).'),
-    token_lifetime: { type: 'integer', minimum: 0, maximum: 2592000, description: 'Expiration value (in seconds) for access tokens issued for this API from the token endpoint.' },
-    token_lifetime_for_web: { type: 'integer', minimum: 0, description: 'Expiration value (in seconds) for access tokens issued for this API via Implicit or Hybrid Flows.' },
+    token_lifetime: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 2592000,
+      description: 'Expiration value (in seconds) for access tokens issued for this API from the token endpoint.',
+    },
+    token_lifetime_for_web: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Expiration value (in seconds) for access tokens issued for this API via Implicit or Hybrid Flows.',
+    },
     token_dialect: {
       type: 'string',
       values: ['access_token', 'access_token_authz', 'rfc9068_profile', 'rfc9068_profile_authz'],
       description: 'Dialect of issued access token.',
     },
-    skip_consent_for_verifiable_first_party_clients: boolean('Whether to skip user consent for applications flagged as first party (true) or not (false).'),
+    skip_consent_for_verifiable_first_party_clients: boolean(
+      'Whether to skip user consent for applications flagged as first party (true) or not (false).',
+    ),
     enforce_policies: boolean('Whether to enforce authorization policies (true) or to ignore them (false).'),
   },
 };
-const LIST_QUERY: QuerySchema = { ...PAGING_QUERY, include_fields: boolean('Whether specified fields are to be included (true) or excluded (false).') };
-const GET_QUERY: QuerySchema = { include_fields: boolean('Whether specified fields are to be included (true) or excluded (false).') };
+const LIST_QUERY: QuerySchema = {
+  ...PAGING_QUERY,
+  include_fields: boolean('Whether specified fields are to be included (true) or excluded (false).'),
+};
+const GET_QUERY: QuerySchema = {
+  include_fields: boolean('Whether specified fields are to be included (true) or excluded (false).'),
+};
 
 /** The routes, bound to one tenant. */
 export function resourceServerRoutes(tenant: Tenant): EmulatedRoute[] {
@@ -60,7 +93,12 @@ export function resourceServerRoutes(tenant: Tenant): EmulatedRoute[] {
         const start = ((query['page'] as number | undefined) ?? 0) * perPage;
         const page = all.slice(start, start + perPage);
         // Recorded key order: total, start, limit, resource_servers.
-        return json(200, query['include_totals'] === true ? { total: all.length, start, limit: perPage, resource_servers: page } : page);
+        return json(
+          200,
+          query['include_totals'] === true
+            ? { total: all.length, start, limit: perPage, resource_servers: page }
+            : page,
+        );
       },
     },
     {
@@ -93,7 +131,9 @@ export function resourceServerRoutes(tenant: Tenant): EmulatedRoute[] {
       query: GET_QUERY,
       handle: ({ params }) => {
         const server = resourceServers.find(params['id'] as string);
-        return server === undefined ? apiError(404, 'The resource server does not exist', 'inexistent_resource_server') : json(200, server);
+        return server === undefined
+          ? apiError(404, 'The resource server does not exist', 'inexistent_resource_server')
+          : json(200, server);
       },
     },
     {

@@ -34,7 +34,12 @@ export function createResourceServerStore(): ResourceServerStore {
     },
     list: () => [...servers.values()],
     put(server) {
-      const frozen = Object.freeze({ ...server, ...(server.scopes === undefined ? {} : { scopes: Object.freeze(server.scopes.map((scope) => Object.freeze({ ...scope }))) }) });
+      const frozen = Object.freeze({
+        ...server,
+        ...(server.scopes === undefined
+          ? {}
+          : { scopes: Object.freeze(server.scopes.map((scope) => Object.freeze({ ...scope }))) }),
+      });
       servers.set(server.id, frozen);
       return frozen;
     },

@@ -23,7 +23,8 @@ export function membersAfter(members: readonly Member[], from: string): Member[]
   }
   const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})\d{3}UTC,(.+)$/s.exec(text);
   const at = match === null ? Number.NaN : Date.parse(`${match[1]}T${match[2]}Z`);
-  if (match === null || Number.isNaN(at)) throw new Refusal(invalidQuery('Invalid checkpoint', 'from', 'Optional Id from which to start selection.'));
+  if (match === null || Number.isNaN(at))
+    throw new Refusal(invalidQuery('Invalid checkpoint', 'from', 'Optional Id from which to start selection.'));
   const userId = match[3] as string;
   return members.filter((member) => member.assignedAt > at || (member.assignedAt === at && member.userId > userId));
 }

@@ -12,6 +12,7 @@ export const missingUser = () => patchErrorResponse(inexistentUserError());
 /** A user as `GET /roles/{id}/users` lists it: `user_id`, `email`, `picture`, `name`, those it has. */
 export function roleMember(user: Auth0User): Record<string, unknown> {
   const member: Record<string, unknown> = {};
-  for (const key of ['user_id', 'email', 'picture', 'name'] as const) if (user[key] !== undefined) member[key] = user[key];
+  for (const key of ['user_id', 'email', 'picture', 'name'] as const)
+    if (user[key] !== undefined) member[key] = user[key];
   return member;
 }

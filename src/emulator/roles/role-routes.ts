@@ -14,20 +14,35 @@ const CREATE_ROLE: BodyObject = {
   type: 'object',
   description: 'Role',
   required: ['name'],
-  properties: { name: { type: 'string', description: 'Name of the role.' }, description: { type: 'string', description: 'Description of the role.' } },
+  properties: {
+    name: { type: 'string', description: 'Name of the role.' },
+    description: { type: 'string', description: 'Description of the role.' },
+  },
 };
 const UPDATE_ROLE: BodyObject = {
   type: 'object',
   description: 'Role',
-  properties: { name: { type: 'string', description: 'Name of this role.' }, description: { type: 'string', description: 'Description of this role.' } },
+  properties: {
+    name: { type: 'string', description: 'Name of this role.' },
+    description: { type: 'string', description: 'Description of this role.' },
+  },
 };
 const ASSIGN_USERS: BodyObject = {
   type: 'object',
   description: 'Role users',
   required: ['users'],
-  properties: { users: { type: 'array', description: "user_id's of the users to assign the role to.", items: { type: 'string', minLength: 1, description: "user_id's of the users to assign the role to." } } },
+  properties: {
+    users: {
+      type: 'array',
+      description: "user_id's of the users to assign the role to.",
+      items: { type: 'string', minLength: 1, description: "user_id's of the users to assign the role to." },
+    },
+  },
 };
-const LIST_ROLES_QUERY: QuerySchema = { ...PAGING_QUERY, name_filter: { type: 'string', description: 'Optional filter on name (case-insensitive).' } };
+const LIST_ROLES_QUERY: QuerySchema = {
+  ...PAGING_QUERY,
+  name_filter: { type: 'string', description: 'Optional filter on name (case-insensitive).' },
+};
 const ROLE_USERS_QUERY: QuerySchema = {
   ...PAGING_QUERY,
   from: { type: 'string', description: 'Optional Id from which to start selection.' },
@@ -59,7 +74,11 @@ export function roleRoutes(tenant: Tenant): EmulatedRoute[] {
         const body = checkBody(await tenant.readJson(context), CREATE_ROLE);
         const name = body['name'] as string;
         if (roles.named(name) !== undefined) return duplicateName();
-        const role: Role = { id: randomId('rol_'), name, ...(typeof body['description'] === 'string' ? { description: body['description'] } : {}) };
+        const role: Role = {
+          id: randomId('rol_'),
+          name,
+          ...(typeof body['description'] === 'string' ? { description: body['description'] } : {}),
+        };
         // Auth0 answers 200, not 201 (recorded).
         return json(200, roles.put(role));
       },
@@ -99,14 +118,21 @@ export function roleRoutes(tenant: Tenant): EmulatedRoute[] {
         const role = roles.get(params['id'] as string);
         if (role === undefined) return missingRole();
         const members = roles.members(role.id).filter((member) => tenant.users.get(member.userId) !== undefined);
-        const show = (list: readonly { userId: string }[]) => list.map(({ userId }) => roleMember(tenant.users.get(userId) ?? { user_id: userId }));
-        if (query['from'] === undefined && query['take'] === undefined) return offsetPage('users', show(members), query);
+        const show = (list: readonly { userId: string }[]) =>
+          list.map(({ userId }) => roleMember(tenant.users.get(userId) ?? { user_id: userId }));
+        if (query['from'] === undefined && query['take'] === undefined)
+          return offsetPage('users', show(members), query);
         // Checkpoint paging: `{ users, next }`, `next` only while more remain; `page`/`per_page` do not apply.
         const rest = typeof query['from'] === 'string' ? membersAfter(members, query['from']) : members;
         const take = (query['take'] as number | undefined) ?? DEFAULT_TAKE;
         const page = rest.slice(0, take);
         const last = page.at(-1);
-        return json(200, rest.length > take && last !== undefined ? { users: show(page), next: checkpointAfter(last) } : { users: show(page) });
+        return json(
+          200,
+          rest.length > take && last !== undefined
+            ? { users: show(page), next: checkpointAfter(last) }
+            : { users: show(page) },
+        );
       },
     },
     {
@@ -117,7 +143,8 @@ export function roleRoutes(tenant: Tenant): EmulatedRoute[] {
         const role = roles.get(context.params['id'] as string);
         if (role === undefined) return missingRole();
         const userIds = body['users'] as string[];
-        if (userIds.some((id) => tenant.users.get(id) === undefined)) return apiError(404, 'One or more of the users do not exist.');
+        if (userIds.some((id) => tenant.users.get(id) === undefined))
+          return apiError(404, 'One or more of the users do not exist.');
         roles.assign(role.id, userIds, tenant.now());
         // Recorded: 200 and `{}`.
         return json(200, {});

@@ -10,7 +10,9 @@ const roleIds = (description: string): BodyObject => ({
   type: 'object',
   description: 'User roles',
   required: ['roles'],
-  properties: { roles: { type: 'array', description, minItems: 1, items: { type: 'string', minLength: 1, description } } },
+  properties: {
+    roles: { type: 'array', description, minItems: 1, items: { type: 'string', minLength: 1, description } },
+  },
 });
 const ASSIGN_ROLES = roleIds('List of roles IDs to associated with the user.');
 const REMOVE_ROLES = roleIds('List of roles IDs to remove from the user.');
@@ -36,7 +38,8 @@ export function userRoleRoutes(tenant: Tenant): EmulatedRoute[] {
         const id = context.params['id'] as string;
         if (tenant.users.get(id) === undefined) return missingUser();
         const ids = body['roles'] as string[];
-        if (ids.some((roleId) => roles.get(roleId) === undefined)) return apiError(404, 'One or more of the roles do not exist.');
+        if (ids.some((roleId) => roles.get(roleId) === undefined))
+          return apiError(404, 'One or more of the roles do not exist.');
         for (const roleId of ids) roles.assign(roleId, [id], tenant.now());
         return { status: 204 };
       },

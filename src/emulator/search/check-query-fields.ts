@@ -34,12 +34,16 @@ function checkFieldQuery(query: FieldQuery): void {
       checkValue(query.field, type, query.value);
       return;
     case 'wildcard':
-      if (type === 'metadata') throw new SearchQueryError(`Wildcard searches are not available on metadata fields (${query.field})`);
-      if (type !== 'text' && type !== 'text-ci') throw new SearchQueryError(`Wildcard searches are only available on text fields, not on ${query.field}`);
+      if (type === 'metadata')
+        throw new SearchQueryError(`Wildcard searches are not available on metadata fields (${query.field})`);
+      if (type !== 'text' && type !== 'text-ci')
+        throw new SearchQueryError(`Wildcard searches are only available on text fields, not on ${query.field}`);
       return;
     case 'range':
-      if (type === 'metadata') throw new SearchQueryError(`Range searches are not available on metadata fields (${query.field})`);
-      if (type === 'boolean') throw new SearchQueryError(`Range searches are not available on boolean fields (${query.field})`);
+      if (type === 'metadata')
+        throw new SearchQueryError(`Range searches are not available on metadata fields (${query.field})`);
+      if (type === 'boolean')
+        throw new SearchQueryError(`Range searches are not available on boolean fields (${query.field})`);
       for (const bound of [query.lower, query.upper]) if (bound !== null) checkValue(query.field, type, bound);
       return;
     case 'exists':
@@ -57,7 +61,10 @@ function checkWildcardLiterals(parts: readonly string[]): void {
 }
 
 function checkValue(field: string, type: FieldType, value: string): void {
-  if (type === 'integer' && !/^[+-]?\d+$/.test(value)) throw new SearchQueryError(`${field} takes an integer, not ${value}`);
-  if (type === 'boolean' && value !== 'true' && value !== 'false') throw new SearchQueryError(`${field} takes true or false, not ${value}`);
-  if (type === 'date' && parseDatePeriod(value) === undefined) throw new SearchQueryError(`${field} takes a date such as 2017-12-31, not ${value}`);
+  if (type === 'integer' && !/^[+-]?\d+$/.test(value))
+    throw new SearchQueryError(`${field} takes an integer, not ${value}`);
+  if (type === 'boolean' && value !== 'true' && value !== 'false')
+    throw new SearchQueryError(`${field} takes true or false, not ${value}`);
+  if (type === 'date' && parseDatePeriod(value) === undefined)
+    throw new SearchQueryError(`${field} takes a date such as 2017-12-31, not ${value}`);
 }

@@ -21,15 +21,24 @@ export function valueEquals(type: FieldType, stored: IndexedValue, text: string)
 export function valueInRange(
   type: FieldType,
   stored: IndexedValue,
-  range: { readonly lower: string | null; readonly lowerInclusive: boolean; readonly upper: string | null; readonly upperInclusive: boolean },
+  range: {
+    readonly lower: string | null;
+    readonly lowerInclusive: boolean;
+    readonly upper: string | null;
+    readonly upperInclusive: boolean;
+  },
 ): boolean {
   const position = rangePosition(type, stored);
   if (position === undefined) return false;
   const lower = range.lower === null ? undefined : boundPositions(type, range.lower);
   const upper = range.upper === null ? undefined : boundPositions(type, range.upper);
   if (lower === null || upper === null) return false;
-  const aboveLower = lower === undefined || (range.lowerInclusive ? compareKeys(position, lower.first) >= 0 : compareKeys(position, lower.last) > 0);
-  const belowUpper = upper === undefined || (range.upperInclusive ? compareKeys(position, upper.last) <= 0 : compareKeys(position, upper.first) < 0);
+  const aboveLower =
+    lower === undefined ||
+    (range.lowerInclusive ? compareKeys(position, lower.first) >= 0 : compareKeys(position, lower.last) > 0);
+  const belowUpper =
+    upper === undefined ||
+    (range.upperInclusive ? compareKeys(position, upper.last) <= 0 : compareKeys(position, upper.first) < 0);
   return aboveLower && belowUpper;
 }
 

@@ -13,17 +13,43 @@ export function parseDatePeriod(text: string): DatePeriod | undefined {
   const match = DATE_PATTERN.exec(text);
   if (match === null) return undefined;
   const [, year, month, day, hour, minute, second, millis] = match;
-  const fields = [year, month ?? '01', day ?? '01', hour ?? '00', minute ?? '00', second ?? '00'].map(Number) as [number, number, number, number, number, number];
+  const fields = [year, month ?? '01', day ?? '01', hour ?? '00', minute ?? '00', second ?? '00'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const ms = millis === undefined ? 0 : Number(millis.padEnd(3, '0'));
   const start = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], ms);
   const check = new Date(start);
-  if (check.getUTCFullYear() !== fields[0] || check.getUTCMonth() !== fields[1] - 1 || check.getUTCDate() !== fields[2] || check.getUTCHours() !== fields[3] || check.getUTCMinutes() !== fields[4] || check.getUTCSeconds() !== fields[5]) {
+  if (
+    check.getUTCFullYear() !== fields[0] ||
+    check.getUTCMonth() !== fields[1] - 1 ||
+    check.getUTCDate() !== fields[2] ||
+    check.getUTCHours() !== fields[3] ||
+    check.getUTCMinutes() !== fields[4] ||
+    check.getUTCSeconds() !== fields[5]
+  ) {
     return undefined;
   }
-  return { start, end: nextPeriodStart(fields, ms, [year, month, day, hour, second, millis].filter((part) => part !== undefined).length) - 1 };
+  return {
+    start,
+    end:
+      nextPeriodStart(
+        fields,
+        ms,
+        [year, month, day, hour, second, millis].filter((part) => part !== undefined).length,
+      ) - 1,
+  };
 }
 
-function nextPeriodStart(fields: readonly [number, number, number, number, number, number], ms: number, precision: number): number {
+function nextPeriodStart(
+  fields: readonly [number, number, number, number, number, number],
+  ms: number,
+  precision: number,
+): number {
   const [year, month, day, hour, minute, second] = fields;
   switch (precision) {
     case 1:

@@ -9,15 +9,35 @@ const CASE_INSENSITIVE_FIELDS = ['email', 'name', 'given_name', 'family_name', '
 
 const FIXED_FIELD_TYPES: ReadonlyMap<string, FieldType> = new Map<string, FieldType>([
   ...CASE_INSENSITIVE_FIELDS.map((field): [string, FieldType] => [field, 'text-ci']),
-  ...['user_id', 'username', 'phone_number', 'picture', 'last_ip', 'organization_id', 'multifactor'].map((field): [string, FieldType] => [field, 'text']),
-  ...['identities.connection', 'identities.provider', 'identities.user_id'].map((field): [string, FieldType] => [field, 'text']),
-  ...['email_verified', 'phone_verified', 'blocked', 'identities.isSocial'].map((field): [string, FieldType] => [field, 'boolean']),
+  ...['user_id', 'username', 'phone_number', 'picture', 'last_ip', 'organization_id', 'multifactor'].map(
+    (field): [string, FieldType] => [field, 'text'],
+  ),
+  ...['identities.connection', 'identities.provider', 'identities.user_id'].map((field): [string, FieldType] => [
+    field,
+    'text',
+  ]),
+  ...['email_verified', 'phone_verified', 'blocked', 'identities.isSocial'].map((field): [string, FieldType] => [
+    field,
+    'boolean',
+  ]),
   ['logins_count', 'integer'],
-  ...['created_at', 'updated_at', 'last_login', 'last_password_reset'].map((field): [string, FieldType] => [field, 'date']),
+  ...['created_at', 'updated_at', 'last_login', 'last_password_reset'].map((field): [string, FieldType] => [
+    field,
+    'date',
+  ]),
 ]);
 
 /** The fields a term without a field name is looked for in (never metadata). */
-export const DEFAULT_FIELDS: readonly string[] = ['email', 'name', 'given_name', 'family_name', 'nickname', 'username', 'user_id', 'phone_number'];
+export const DEFAULT_FIELDS: readonly string[] = [
+  'email',
+  'name',
+  'given_name',
+  'family_name',
+  'nickname',
+  'username',
+  'user_id',
+  'phone_number',
+];
 
 /** The roots under which any path is a metadata field. */
 const METADATA_ROOTS = ['app_metadata', 'user_metadata'];
@@ -32,7 +52,9 @@ export function fieldType(field: string): FieldType {
     throw new SearchQueryError('The field connection is not supported by search engine v3: use identities.connection');
   }
   if (field.endsWith('.raw')) {
-    throw new SearchQueryError(`The .raw field extension is not supported by search engine v3: use ${field.slice(0, -'.raw'.length)}`);
+    throw new SearchQueryError(
+      `The .raw field extension is not supported by search engine v3: use ${field.slice(0, -'.raw'.length)}`,
+    );
   }
   throw new SearchQueryError(`The field ${field} is not searchable`);
 }

@@ -1,5 +1,18 @@
 /** User search v3 for the emulator: parse `q`, match users, sort, select fields. */
-export type { AndQuery, ExistsQuery, FieldName, FieldQuery, MatchAll, NotQuery, OrQuery, PhraseQuery, RangeQuery, TermQuery, UserQuery, WildcardQuery } from './query-ast.js';
+export type {
+  AndQuery,
+  ExistsQuery,
+  FieldName,
+  FieldQuery,
+  MatchAll,
+  NotQuery,
+  OrQuery,
+  PhraseQuery,
+  RangeQuery,
+  TermQuery,
+  UserQuery,
+  WildcardQuery,
+} from './query-ast.js';
 export { SearchQueryError, type SearchErrorBody } from './search-query-error.js';
 export { parseUserQuery, MAX_QUERY_NESTING } from './parse-query.js';
 export { checkQueryFields } from './check-query-fields.js';

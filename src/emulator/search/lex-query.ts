@@ -57,7 +57,11 @@ export function lexQuery(query: string): Token[] {
     } else {
       const word = readWord(chars, index);
       const text = word.token.chars.join('');
-      tokens.push(KEYWORDS.has(text) && !word.token.escaped.includes(true) ? { type: text as MarkToken['type'], position: index } : word.token);
+      tokens.push(
+        KEYWORDS.has(text) && !word.token.escaped.includes(true)
+          ? { type: text as MarkToken['type'], position: index }
+          : word.token,
+      );
       index = word.next;
     }
   }
@@ -73,7 +77,8 @@ function readPhrase(chars: readonly string[], start: number): { token: PhraseTok
     value += chars[index] as string;
     index += 1;
   }
-  if (index >= chars.length) throw new SearchQueryError(`Unterminated phrase: the " at position ${start} is never closed`);
+  if (index >= chars.length)
+    throw new SearchQueryError(`Unterminated phrase: the " at position ${start} is never closed`);
   return { token: { type: 'phrase', value, position: start }, next: index + 1 };
 }
 
@@ -86,7 +91,8 @@ function readWord(chars: readonly string[], start: number): { token: WordToken; 
     if (/\s/u.test(char) || PUNCTUATION.has(char) || char === '"') break;
     if (char === '\\') {
       const next = chars[index + 1];
-      if (next === undefined) throw new SearchQueryError(`The query ends with an escape character (\\) at position ${index}`);
+      if (next === undefined)
+        throw new SearchQueryError(`The query ends with an escape character (\\) at position ${index}`);
       wordChars.push(next);
       escaped.push(true);
       index += 2;
@@ -105,6 +111,8 @@ function refuseUnsupported(chars: readonly string[], index: number, atWordStart:
   const reason = UNSUPPORTED.get(char) ?? (atWordStart ? UNSUPPORTED_AT_WORD_START.get(char) : undefined);
   if (reason !== undefined) throw new SearchQueryError(`${reason} (position ${index})`);
   if ((char === '&' || char === '|') && chars[index + 1] === char) {
-    throw new SearchQueryError(`The ${char}${char} operator is not supported: use ${char === '&' ? 'AND' : 'OR'} (position ${index})`);
+    throw new SearchQueryError(
+      `The ${char}${char} operator is not supported: use ${char === '&' ? 'AND' : 'OR'} (position ${index})`,
+    );
   }
 }

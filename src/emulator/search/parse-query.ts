@@ -87,12 +87,14 @@ function parseExists(cursor: Cursor): UserQuery {
 }
 
 function parseRange(cursor: Cursor, lowerInclusive: boolean, field: FieldName | null, position: number): UserQuery {
-  if (field === null) throw new SearchQueryError(`The range at position ${position} needs a field name, e.g. logins_count:[1 TO 5]`);
+  if (field === null)
+    throw new SearchQueryError(`The range at position ${position} needs a field name, e.g. logins_count:[1 TO 5]`);
   const lower = rangeBound(take(cursor));
   expect(cursor, 'TO');
   const upper = rangeBound(take(cursor));
   const close = take(cursor);
-  if (close.type !== ']' && close.type !== '}') throw new SearchQueryError(`Expected ] or } to close the range, found ${describe(close)}`);
+  if (close.type !== ']' && close.type !== '}')
+    throw new SearchQueryError(`Expected ] or } to close the range, found ${describe(close)}`);
   return { kind: 'range', field, lower, lowerInclusive, upper, upperInclusive: close.type === ']' };
 }
 
@@ -102,7 +104,9 @@ function rangeBound(token: Token): string | null {
   const stars = unescapedStars(token);
   if (stars === 0) return token.chars.join('');
   if (stars === 1 && token.chars.length === 1) return null;
-  throw new SearchQueryError(`A range bound is a value or * alone, found ${token.chars.join('')} (position ${token.position})`);
+  throw new SearchQueryError(
+    `A range bound is a value or * alone, found ${token.chars.join('')} (position ${token.position})`,
+  );
 }
 
 /** A word after `field:` or alone: a comparison (`>=5`), a wildcard, or a term. */
@@ -110,7 +114,10 @@ function wordQuery(token: WordToken, field: FieldName | null): UserQuery {
   const comparison = field === null ? undefined : comparisonOf(token);
   if (comparison !== undefined && field !== null) {
     const bound = token.chars.slice(comparison.length).join('');
-    if (bound === '' || unescapedStars(token) > 0) throw new SearchQueryError(`${comparison} needs a value, e.g. logins_count:${comparison}5 (position ${token.position})`);
+    if (bound === '' || unescapedStars(token) > 0)
+      throw new SearchQueryError(
+        `${comparison} needs a value, e.g. logins_count:${comparison}5 (position ${token.position})`,
+      );
     const inclusive = comparison.endsWith('=');
     return comparison.startsWith('>')
       ? { kind: 'range', field, lower: bound, lowerInclusive: inclusive, upper: null, upperInclusive: true }
@@ -132,7 +139,8 @@ function comparisonOf(token: WordToken): '>' | '>=' | '<' | '<=' | undefined {
 }
 
 function fieldName(token: WordToken): string {
-  if (unescapedStars(token) > 0) throw new SearchQueryError(`Wildcards in field names are not supported (position ${token.position})`);
+  if (unescapedStars(token) > 0)
+    throw new SearchQueryError(`Wildcards in field names are not supported (position ${token.position})`);
   return token.chars.join('');
 }
 
@@ -141,7 +149,8 @@ function unescapedStars(token: WordToken): number {
 }
 
 function deeper(depth: number): number {
-  if (depth >= MAX_QUERY_NESTING) throw new SearchQueryError(`The query nests parentheses and NOTs more than ${MAX_QUERY_NESTING} deep`);
+  if (depth >= MAX_QUERY_NESTING)
+    throw new SearchQueryError(`The query nests parentheses and NOTs more than ${MAX_QUERY_NESTING} deep`);
   return depth + 1;
 }
 

@@ -2,7 +2,29 @@
 import type { FieldQuery, UserQuery } from './query-ast.js';
 
 /** Characters a word must escape with a backslash to stay one literal word. */
-const SPECIAL_CHARACTERS = new Set(['\\', '(', ')', '[', ']', '{', '}', ':', '"', '*', '?', '~', '^', '!', '+', '-', '/', '&', '|', '<', '>']);
+const SPECIAL_CHARACTERS = new Set([
+  '\\',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ':',
+  '"',
+  '*',
+  '?',
+  '~',
+  '^',
+  '!',
+  '+',
+  '-',
+  '/',
+  '&',
+  '|',
+  '<',
+  '>',
+]);
 const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'TO']);
 
 /** The query string of a tree; compound clauses inside another are parenthesised. */

@@ -12,7 +12,8 @@ export interface UserSort {
 
 /** The pattern Auth0's schema gives `sort`. */
 const SORT_PATTERN = /^(([a-zA-Z0-9_\.]+))\:(1|-1)$/;
-const SORT_DESCRIPTION = 'Field to sort by. Use <code>field:order</code> where order is <code>1</code> for ascending and <code>-1</code> for descending. e.g. <code>created_at:1</code>';
+const SORT_DESCRIPTION =
+  'Field to sort by. Use <code>field:order</code> where order is <code>1</code> for ascending and <code>-1</code> for descending. e.g. <code>created_at:1</code>';
 const DATE_FIELDS = new Set(['created_at', 'updated_at', 'last_login', 'last_password_reset']);
 const CASE_INSENSITIVE_FIELDS = new Set(['email', 'name', 'given_name', 'family_name', 'nickname']);
 
@@ -20,27 +21,36 @@ const CASE_INSENSITIVE_FIELDS = new Set(['email', 'name', 'given_name', 'family_
 export function parseSort(sort: string): UserSort {
   const match = SORT_PATTERN.exec(sort);
   if (match === null) {
-    throw new SearchQueryError(`Query validation error: 'String does not match pattern ${SORT_PATTERN.source}: ${sort}' on property sort (${SORT_DESCRIPTION}).`);
+    throw new SearchQueryError(
+      `Query validation error: 'String does not match pattern ${SORT_PATTERN.source}: ${sort}' on property sort (${SORT_DESCRIPTION}).`,
+    );
   }
   const field = match[1] as string;
   const root = field.split('.')[0];
-  if (root === 'app_metadata' || root === 'user_metadata') throw new SearchQueryError('Sorting by app_metadata or user_metadata is not supported');
+  if (root === 'app_metadata' || root === 'user_metadata')
+    throw new SearchQueryError('Sorting by app_metadata or user_metadata is not supported');
   return { field, order: match[3] === '-1' ? -1 : 1 };
 }
 
 /** Orders users by the sort's field; users without a value come last in both orders; ties keep their order. */
-export function userComparator(sort: UserSort): (left: Readonly<Record<string, unknown>>, right: Readonly<Record<string, unknown>>) => number {
+export function userComparator(
+  sort: UserSort,
+): (left: Readonly<Record<string, unknown>>, right: Readonly<Record<string, unknown>>) => number {
   return (left, right) => {
     const leftKey = sortKey(sort.field, left);
     const rightKey = sortKey(sort.field, right);
-    if (leftKey === undefined || rightKey === undefined) return (leftKey === undefined ? 1 : 0) - (rightKey === undefined ? 1 : 0);
+    if (leftKey === undefined || rightKey === undefined)
+      return (leftKey === undefined ? 1 : 0) - (rightKey === undefined ? 1 : 0);
     const byType = leftKey.rank - rightKey.rank;
     return sort.order * (byType !== 0 ? byType : compareKeys(leftKey.key, rightKey.key));
   };
 }
 
 /** The user's first value for the field, as a key: numbers before booleans before text. */
-function sortKey(field: string, user: Readonly<Record<string, unknown>>): { rank: number; key: number | string } | undefined {
+function sortKey(
+  field: string,
+  user: Readonly<Record<string, unknown>>,
+): { rank: number; key: number | string } | undefined {
   const value: IndexedValue | undefined = fieldValues(user, field)[0];
   if (value === undefined) return undefined;
   if (typeof value === 'number') return { rank: 0, key: value };

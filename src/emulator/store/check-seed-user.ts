@@ -4,8 +4,20 @@ import { typeName } from '../../core/messages.js';
 import type { Auth0User } from '../../core/types.js';
 
 const STRINGS = [
-  'user_id', 'email', 'username', 'phone_number', 'name', 'nickname', 'given_name', 'family_name', 'picture',
-  'created_at', 'updated_at', 'last_login', 'last_ip', 'last_password_reset',
+  'user_id',
+  'email',
+  'username',
+  'phone_number',
+  'name',
+  'nickname',
+  'given_name',
+  'family_name',
+  'picture',
+  'created_at',
+  'updated_at',
+  'last_login',
+  'last_ip',
+  'last_password_reset',
 ];
 const BOOLEANS = ['email_verified', 'phone_verified', 'blocked'];
 const OBJECTS = ['user_metadata', 'app_metadata'];
@@ -19,12 +31,17 @@ export function checkSeedUser(user: unknown, where: string): Auth0User {
   if (typeof id !== 'string' || id === '') throw new TypeError(`${name}: user_id must be a non-empty string`);
   const fault = (attribute: string, expected: string) =>
     new TypeError(`${name}: ${attribute} must be ${expected}, not ${typeName(user[attribute])}`);
-  for (const attribute of STRINGS) if (Object.hasOwn(user, attribute) && typeof user[attribute] !== 'string') throw fault(attribute, 'a string');
-  for (const attribute of BOOLEANS) if (Object.hasOwn(user, attribute) && typeof user[attribute] !== 'boolean') throw fault(attribute, 'a boolean');
-  for (const attribute of OBJECTS) if (Object.hasOwn(user, attribute) && !isPlainObject(user[attribute])) throw fault(attribute, 'an object');
-  if (Object.hasOwn(user, 'logins_count') && !Number.isInteger(user['logins_count'])) throw fault('logins_count', 'an integer');
+  for (const attribute of STRINGS)
+    if (Object.hasOwn(user, attribute) && typeof user[attribute] !== 'string') throw fault(attribute, 'a string');
+  for (const attribute of BOOLEANS)
+    if (Object.hasOwn(user, attribute) && typeof user[attribute] !== 'boolean') throw fault(attribute, 'a boolean');
+  for (const attribute of OBJECTS)
+    if (Object.hasOwn(user, attribute) && !isPlainObject(user[attribute])) throw fault(attribute, 'an object');
+  if (Object.hasOwn(user, 'logins_count') && !Number.isInteger(user['logins_count']))
+    throw fault('logins_count', 'an integer');
   const identities = user['identities'];
-  if (identities !== undefined && !(Array.isArray(identities) && identities.every(isPlainObject))) throw fault('identities', 'an array of objects');
+  if (identities !== undefined && !(Array.isArray(identities) && identities.every(isPlainObject)))
+    throw fault('identities', 'an array of objects');
   return copyJson(user, name, 'user', 0) as Auth0User;
 }
 
@@ -35,13 +52,19 @@ function copyJson(value: unknown, name: string, path: string, depth: number): un
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (Array.isArray(value)) {
     const copy: unknown[] = [];
-    for (let index = 0; index < value.length; index++) copy.push(copyJson(value[index], name, `${path}[${index}]`, depth + 1));
+    for (let index = 0; index < value.length; index++)
+      copy.push(copyJson(value[index], name, `${path}[${index}]`, depth + 1));
     return copy;
   }
   if (isPlainObject(value)) {
     const copy: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      Object.defineProperty(copy, key, { value: copyJson(value[key], name, `${path}.${key}`, depth + 1), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(copy, key, {
+        value: copyJson(value[key], name, `${path}.${key}`, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return copy;
   }

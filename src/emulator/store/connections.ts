@@ -14,7 +14,9 @@ export type EmulatorConnection = {
 };
 
 /** The connection every new Auth0 tenant has. */
-const DEFAULT_CONNECTIONS: readonly EmulatorConnection[] = [{ name: 'Username-Password-Authentication', strategy: 'auth0' }];
+const DEFAULT_CONNECTIONS: readonly EmulatorConnection[] = [
+  { name: 'Username-Password-Authentication', strategy: 'auth0' },
+];
 
 /** The connections an emulator was given, checked, by name. */
 export function checkConnections(connections: unknown): ReadonlyMap<string, EmulatorConnection> {
@@ -26,8 +28,10 @@ export function checkConnections(connections: unknown): ReadonlyMap<string, Emul
     if (typeof connection !== 'object' || connection === null) throw new TypeError(`${where} must be an object`);
     const { name, strategy, requiresUsername } = connection as Record<string, unknown>;
     if (typeof name !== 'string' || name === '') throw new TypeError(`${where}.name must be a non-empty string`);
-    if (typeof strategy !== 'string' || strategy === '') throw new TypeError(`${where}.strategy must be a non-empty string`);
-    if (requiresUsername !== undefined && typeof requiresUsername !== 'boolean') throw new TypeError(`${where}.requiresUsername must be a boolean`);
+    if (typeof strategy !== 'string' || strategy === '')
+      throw new TypeError(`${where}.strategy must be a non-empty string`);
+    if (requiresUsername !== undefined && typeof requiresUsername !== 'boolean')
+      throw new TypeError(`${where}.requiresUsername must be a boolean`);
     if (byName.has(name)) throw new TypeError(`${where}.name repeats ${name}`);
     byName.set(name, Object.freeze({ name, strategy, requiresUsername: requiresUsername === true }));
   });

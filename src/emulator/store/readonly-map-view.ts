@@ -9,7 +9,8 @@ export function readonlyMapView<K, V>(map: ReadonlyMap<K, V>): ReadonlyMap<K, V>
     keys: () => map.keys(),
     values: () => map.values(),
     entries: () => map.entries(),
-    forEach: (callback, thisArgument?: unknown) => map.forEach((value, key) => callback.call(thisArgument, value, key, view)),
+    forEach: (callback, thisArgument?: unknown) =>
+      map.forEach((value, key) => callback.call(thisArgument, value, key, view)),
     [Symbol.iterator]: () => map.entries(),
   };
   return Object.freeze(view);

@@ -28,13 +28,17 @@ export function createUser(body: unknown, connections: ReadonlyMap<string, Emula
   if (!Object.hasOwn(attributes, 'connection')) throw missing('connection');
   if (requestedId !== undefined && (typeof requestedId !== 'string' || requestedId === '')) {
     const detail =
-      typeof requestedId === 'string' ? 'String is too short (0 chars), minimum 1' : `Expected type string but found type ${typeName(requestedId)}`;
+      typeof requestedId === 'string'
+        ? 'String is too short (0 chars), minimum 1'
+        : `Expected type string but found type ${typeName(requestedId)}`;
     throw new PatchError(propertyMessage(detail, 'user_id', USER_ID_DESCRIPTION), { path: ['user_id'] });
   }
   const connection = connections.get(attributes['connection'] as string);
-  if (connection === undefined) throw new Refusal(apiError(400, 'The connection does not exist.', 'inexistent_connection'));
+  if (connection === undefined)
+    throw new Refusal(apiError(400, 'The connection does not exist.', 'inexistent_connection'));
   const provider = PROVIDERS[connection.strategy];
-  if (provider === undefined) throw new Refusal(apiError(400, 'Connection is not supported for this operation.', 'operation_not_supported'));
+  if (provider === undefined)
+    throw new Refusal(apiError(400, 'Connection is not supported for this operation.', 'operation_not_supported'));
   const email = typeof attributes['email'] === 'string' ? attributes['email'] : undefined;
   const phone = typeof attributes['phone_number'] === 'string' ? attributes['phone_number'] : undefined;
   if (provider === 'auth0') {
@@ -46,7 +50,8 @@ export function createUser(body: unknown, connections: ReadonlyMap<string, Emula
   if (provider === 'sms' && phone === undefined) throw missing('phone_number');
   const id = requestedId ?? randomHex(12);
   const base: Auth0User = { created_at: now.toISOString() };
-  if (email !== undefined) Object.assign(base, { email, email_verified: false, name: email, nickname: email.split('@')[0] });
+  if (email !== undefined)
+    Object.assign(base, { email, email_verified: false, name: email, nickname: email.split('@')[0] });
   else if (phone !== undefined) Object.assign(base, { phone_number: phone, phone_verified: false, name: phone });
   base.identities = [{ connection: connection.name, user_id: id, provider, isSocial: false }];
   base.user_id = `${provider}|${id}`;
@@ -54,12 +59,16 @@ export function createUser(body: unknown, connections: ReadonlyMap<string, Emula
   const created = mergeIntoUser(base, prepared.changes, { at: now, passwordReset: false });
   const contact = email ?? phone;
   const withPicture =
-    created.picture !== undefined || contact === undefined ? created : { ...created, picture: gravatarUrl(contact, String(created.name ?? contact)) };
+    created.picture !== undefined || contact === undefined
+      ? created
+      : { ...created, picture: gravatarUrl(contact, String(created.name ?? contact)) };
   return inRecordedOrder(withPicture);
 }
 
 /** A new user's attributes in the order Auth0's recorded responses have them: alphabetical, `app_metadata` last. */
 function inRecordedOrder(user: Auth0User): Auth0User {
-  const keys = Object.keys(user).sort((left, right) => (left === 'app_metadata' ? 1 : right === 'app_metadata' ? -1 : left < right ? -1 : left > right ? 1 : 0));
+  const keys = Object.keys(user).sort((left, right) =>
+    left === 'app_metadata' ? 1 : right === 'app_metadata' ? -1 : left < right ? -1 : left > right ? 1 : 0,
+  );
   return Object.fromEntries(keys.map((key) => [key, user[key]])) as Auth0User;
 }

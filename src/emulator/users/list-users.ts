@@ -4,7 +4,14 @@ import type { EmulatorResponse } from '../http/exchange.js';
 import type { QuerySchema, QueryValues } from '../http/query-params.js';
 import { apiError, json } from '../http/responses.js';
 import { Refusal } from '../http/refusal.js';
-import { matchesUserQuery, parseSort, parseUserQuery, SearchQueryError, selectFields, userComparator } from '../search/index.js';
+import {
+  matchesUserQuery,
+  parseSort,
+  parseUserQuery,
+  SearchQueryError,
+  selectFields,
+  userComparator,
+} from '../search/index.js';
 
 /** The query parameters of `GET /api/v2/users`, with the descriptions Auth0 quotes when it refuses one. */
 export const LIST_USERS_QUERY: QuerySchema = {
@@ -12,24 +19,32 @@ export const LIST_USERS_QUERY: QuerySchema = {
   per_page: { type: 'integer', minimum: 0, maximum: 100, description: 'Number of results per page.' },
   include_totals: {
     type: 'boolean',
-    description: 'Return results inside an object that contains the total result count (true) or as a direct array of results (false, default).',
+    description:
+      'Return results inside an object that contains the total result count (true) or as a direct array of results (false, default).',
   },
   sort: {
     type: 'string',
-    description: 'Field to sort by. Use <code>field:order</code> where order is <code>1</code> for ascending and <code>-1</code> for descending. e.g. <code>created_at:1</code>',
+    description:
+      'Field to sort by. Use <code>field:order</code> where order is <code>1</code> for ascending and <code>-1</code> for descending. e.g. <code>created_at:1</code>',
   },
   connection: {
     type: 'string',
-    description: 'Connection filter. Only applies when using <code>search_engine=v1</code>. To filter by connection with <code>search_engine=v2|v3</code>, use <code>q=identities.connection:"connection_name"</code>',
+    description:
+      'Connection filter. Only applies when using <code>search_engine=v1</code>. To filter by connection with <code>search_engine=v2|v3</code>, use <code>q=identities.connection:"connection_name"</code>',
   },
   fields: {
     type: 'string',
-    description: 'Comma-separated list of fields to include or exclude (based on value provided for include_fields) in the result. Leave empty to retrieve all fields.',
+    description:
+      'Comma-separated list of fields to include or exclude (based on value provided for include_fields) in the result. Leave empty to retrieve all fields.',
   },
-  include_fields: { type: 'boolean', description: 'Whether specified fields are to be included (true) or excluded (false).' },
+  include_fields: {
+    type: 'boolean',
+    description: 'Whether specified fields are to be included (true) or excluded (false).',
+  },
   q: {
     type: 'string',
-    description: "Query in <a target='_new' href ='https://lucene.apache.org/core/2_9_4/queryparsersyntax.html'>Lucene query string syntax</a>. Some query types cannot be used on metadata fields, for details see <a href='https://auth0.com/docs/users/search/v3/query-syntax#searchable-fields'>Searchable Fields</a>.",
+    description:
+      "Query in <a target='_new' href ='https://lucene.apache.org/core/2_9_4/queryparsersyntax.html'>Lucene query string syntax</a>. Some query types cannot be used on metadata fields, for details see <a href='https://auth0.com/docs/users/search/v3/query-syntax#searchable-fields'>Searchable Fields</a>.",
   },
   search_engine: { type: 'string', values: ['v1', 'v2', 'v3'], description: 'The version of the search engine' },
   primary_order: {
@@ -48,7 +63,12 @@ const MAX_RESULTS = 1000;
 export function listUsers(users: readonly Auth0User[], query: QueryValues): EmulatorResponse {
   const engine = query['search_engine'];
   if (engine === 'v1') return apiError(400, 'You are not allowed to use search_engine=v1.', 'invalid_query_string');
-  if (engine === 'v2') return apiError(400, 'You are not allowed to use search_engine=v2. Use search_engine=v3 instead.', 'invalid_query_string');
+  if (engine === 'v2')
+    return apiError(
+      400,
+      'You are not allowed to use search_engine=v2. Use search_engine=v3 instead.',
+      'invalid_query_string',
+    );
   let matched = users;
   const q = query['q'];
   if (typeof q === 'string' && q.trim() !== '') {
@@ -72,8 +92,15 @@ export function listUsers(users: readonly Auth0User[], query: QueryValues): Emul
   }
   const total = Math.min(matched.length, MAX_RESULTS);
   const slice = matched.slice(start, Math.min(start + perPage, total));
-  const projected = slice.map((user) => selectFields(user, query['fields'] as string | undefined, query['include_fields'] as boolean | undefined));
-  return json(200, query['include_totals'] === true ? { start, limit: perPage, length: projected.length, users: projected, total } : projected);
+  const projected = slice.map((user) =>
+    selectFields(user, query['fields'] as string | undefined, query['include_fields'] as boolean | undefined),
+  );
+  return json(
+    200,
+    query['include_totals'] === true
+      ? { start, limit: perPage, length: projected.length, users: projected, total }
+      : projected,
+  );
 }
 
 /** Runs a step of the search, turning a malformed query or sort into Auth0's 400. */

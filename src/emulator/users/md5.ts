@@ -14,7 +14,14 @@ export function md5Hex(text: string): string {
     let [aa, bb, cc, dd] = [a, b, c, d];
     for (let step = 0; step < 64; step++) {
       const round = step >>> 4;
-      const mix = round === 0 ? (bb & cc) | (~bb & dd) : round === 1 ? (bb & dd) | (cc & ~dd) : round === 2 ? bb ^ cc ^ dd : cc ^ (bb | ~dd);
+      const mix =
+        round === 0
+          ? (bb & cc) | (~bb & dd)
+          : round === 1
+            ? (bb & dd) | (cc & ~dd)
+            : round === 2
+              ? bb ^ cc ^ dd
+              : cc ^ (bb | ~dd);
       const word = words[WORD_ORDER[round]!(step)] as number;
       const sum = (aa + mix + (SINES[step] as number) + word) | 0;
       const shift = SHIFTS[round * 4 + (step % 4)] as number;
@@ -23,7 +30,13 @@ export function md5Hex(text: string): string {
     }
     [a, b, c, d] = [(a + aa) | 0, (b + bb) | 0, (c + cc) | 0, (d + dd) | 0];
   }
-  return [a, b, c, d].map((word) => Array.from({ length: 4 }, (_unused, index) => ((word >>> (index * 8)) & 0xff).toString(16).padStart(2, '0')).join('')).join('');
+  return [a, b, c, d]
+    .map((word) =>
+      Array.from({ length: 4 }, (_unused, index) => ((word >>> (index * 8)) & 0xff).toString(16).padStart(2, '0')).join(
+        '',
+      ),
+    )
+    .join('');
 }
 
 const WORD_ORDER: readonly ((step: number) => number)[] = [

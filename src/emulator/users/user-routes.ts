@@ -11,14 +11,21 @@ import { createUser } from './create-user.js';
 import { listUsers, LIST_USERS_QUERY } from './list-users.js';
 import { selectFields } from '../search/index.js';
 
-const FIELDS = 'Comma-separated list of fields to include or exclude (based on value provided for include_fields) in the result. Leave empty to retrieve all fields.';
+const FIELDS =
+  'Comma-separated list of fields to include or exclude (based on value provided for include_fields) in the result. Leave empty to retrieve all fields.';
 const FIELD_QUERY: QuerySchema = {
   fields: { type: 'string', description: FIELDS },
-  include_fields: { type: 'boolean', description: 'Whether specified fields are to be included (true) or excluded (false).' },
+  include_fields: {
+    type: 'boolean',
+    description: 'Whether specified fields are to be included (true) or excluded (false).',
+  },
 };
 const BY_EMAIL_QUERY: QuerySchema = {
   fields: { type: 'string', description: FIELDS },
-  include_fields: { type: 'boolean', description: 'Whether specified fields are to be included (true) or excluded (false). Defaults to true.' },
+  include_fields: {
+    type: 'boolean',
+    description: 'Whether specified fields are to be included (true) or excluded (false). Defaults to true.',
+  },
   email: { type: 'string', description: 'Email address to search for (case-sensitive).' },
 };
 
@@ -29,7 +36,12 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
     selectFields(user, query['fields'] as string | undefined, query['include_fields'] as boolean | undefined);
   const missingUser = () => patchErrorResponse(inexistentUserError());
   return [
-    { method: 'GET', path: '/users', query: LIST_USERS_QUERY, handle: ({ query }) => listUsers([...store.view.values()], query) },
+    {
+      method: 'GET',
+      path: '/users',
+      query: LIST_USERS_QUERY,
+      handle: ({ query }) => listUsers([...store.view.values()], query),
+    },
     {
       method: 'GET',
       path: '/users/{id}',
@@ -45,9 +57,13 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       query: BY_EMAIL_QUERY,
       handle: ({ query }) => {
         const email = query['email'];
-        if (typeof email !== 'string') return apiError(400, "Query validation error: 'Missing required property: email'.", 'invalid_query_string');
+        if (typeof email !== 'string')
+          return apiError(400, "Query validation error: 'Missing required property: email'.", 'invalid_query_string');
         const found = [...store.view.values()].filter((user) => user.email === email);
-        return json(200, found.map((user) => project(user, query)));
+        return json(
+          200,
+          found.map((user) => project(user, query)),
+        );
       },
     },
     {

@@ -18,6 +18,9 @@ describe('the browser the suites run in', () => {
     const html = renderHtmlReport({ user, patch, preview: previewPatch(user, patch) });
     const page = new DOMParser().parseFromString(html, 'text/html');
     expect(page.querySelector('.warnings a')?.getAttribute('href')).toBe('#t-before/user_metadata/addresses/home');
-    expect(Array.from(page.querySelectorAll('.changes .badge'), (badge) => badge.textContent)).toEqual(['\u2212 removed', '+ added']);
+    expect(Array.from(page.querySelectorAll('.changes .badge'), (badge) => badge.textContent)).toEqual([
+      '\u2212 removed',
+      '+ added',
+    ]);
   });
 });

@@ -1,24 +1,47 @@
 /** Client credentials, tokens, 401s and scopes, as Auth0 answers them. */
 import { Management } from 'auth0';
 import { describe, expect, it } from 'vitest';
-import { CLIENT, CLIENT_ID, CLIENT_SECRET, DOMAIN, NOW, raw, rejection, sdk, tokenFor, TOKEN, type EmulatorModule } from './harness.js';
+import {
+  CLIENT,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  DOMAIN,
+  NOW,
+  raw,
+  rejection,
+  sdk,
+  tokenFor,
+  TOKEN,
+  type EmulatorModule,
+} from './harness.js';
 
 const AUDIENCE = `https://${DOMAIN}/api/v2/`;
 
 function decode(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } {
-  const [header, claims] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
+  const [header, claims] = token
+    .split('.')
+    .slice(0, 2)
+    .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
   return { header: header as Record<string, unknown>, claims: claims as Record<string, unknown> };
 }
 
 export function authSuite({ createEmulator }: EmulatorModule): void {
   describe('POST /oauth/token (client credentials)', () => {
-    const auth0 = createEmulator({ clients: [CLIENT, { clientId: 'reader', clientSecret: 'reader-secret', scopes: ['read:users'] }], now: () => NOW });
+    const auth0 = createEmulator({
+      clients: [CLIENT, { clientId: 'reader', clientSecret: 'reader-secret', scopes: ['read:users'] }],
+      now: () => NOW,
+    });
     const token = (body: Record<string, string>, form = false) =>
       raw(auth0, 'POST', '/oauth/token', {
         headers: { authorization: '', 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' },
         body: form ? new URLSearchParams(body).toString() : JSON.stringify(body),
       });
-    const good = { grant_type: 'client_credentials', client_id: CLIENT_ID, client_secret: CLIENT_SECRET, audience: AUDIENCE };
+    const good = {
+      grant_type: 'client_credentials',
+      client_id: CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      audience: AUDIENCE,
+    };
 
     it.each([false, true])('issues a JWT with Auth0’s claims (form-encoded: %s)', async (form) => {
       const response = await token(good, form);
@@ -26,11 +49,22 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
       const body = (await response.json()) as Record<string, unknown>;
       expect(Object.keys(body)).toEqual(['access_token', 'expires_in', 'scope', 'token_type']);
       expect(body).toMatchObject({ expires_in: 86_400, token_type: 'Bearer' });
-      expect(String(body['scope']).split(' ')).toEqual(expect.arrayContaining(['read:users', 'update:users', 'create:users', 'delete:users']));
+      expect(String(body['scope']).split(' ')).toEqual(
+        expect.arrayContaining(['read:users', 'update:users', 'create:users', 'delete:users']),
+      );
       const { header, claims } = decode(body['access_token'] as string);
       expect(header).toMatchObject({ alg: 'HS256', typ: 'JWT' });
       const iat = Math.floor(NOW.getTime() / 1000);
-      expect(claims).toEqual({ iss: `https://${DOMAIN}/`, sub: `${CLIENT_ID}@clients`, aud: AUDIENCE, iat, exp: iat + 86_400, scope: body['scope'], gty: 'client-credentials', azp: CLIENT_ID });
+      expect(claims).toEqual({
+        iss: `https://${DOMAIN}/`,
+        sub: `${CLIENT_ID}@clients`,
+        aud: AUDIENCE,
+        iat,
+        exp: iat + 86_400,
+        scope: body['scope'],
+        gty: 'client-credentials',
+        azp: CLIENT_ID,
+      });
     });
 
     it('gives a client only its own scopes, and only the requested ones when asked', async () => {
@@ -41,14 +75,54 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
     });
 
     it.each([
-      ['a wrong secret', { ...good, client_secret: 'wrong' }, 401, { error: 'access_denied', error_description: 'Unauthorized' }],
-      ['an unknown client', { ...good, client_id: 'nobody' }, 401, { error: 'access_denied', error_description: 'Unauthorized' }],
-      ['no client id', { grant_type: 'client_credentials', audience: AUDIENCE }, 401, { error: 'access_denied', error_description: 'Unauthorized' }],
-      ['no grant type', { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, audience: AUDIENCE }, 400, { error: 'invalid_request', error_description: 'Missing required parameter: grant_type' }],
-      ['an unknown grant type', { ...good, grant_type: 'magic' }, 400, { error: 'unsupported_grant_type', error_description: 'Grant type not supported' }],
-      ['a grant the client may not use', { ...good, grant_type: 'password' }, 403, { error: 'unauthorized_client', error_description: "Grant type 'password' not allowed for the client." }],
-      ['another audience', { ...good, audience: 'https://api.example/' }, 403, { error: 'access_denied', error_description: 'Service not enabled within domain: https://api.example/' }],
-      ['scopes the client was not granted', { ...good, client_id: 'reader', client_secret: 'reader-secret', scope: 'read:users delete:users' }, 403, { error: 'access_denied', error_description: 'Client has not been granted scopes: delete:users' }],
+      [
+        'a wrong secret',
+        { ...good, client_secret: 'wrong' },
+        401,
+        { error: 'access_denied', error_description: 'Unauthorized' },
+      ],
+      [
+        'an unknown client',
+        { ...good, client_id: 'nobody' },
+        401,
+        { error: 'access_denied', error_description: 'Unauthorized' },
+      ],
+      [
+        'no client id',
+        { grant_type: 'client_credentials', audience: AUDIENCE },
+        401,
+        { error: 'access_denied', error_description: 'Unauthorized' },
+      ],
+      [
+        'no grant type',
+        { client_id: CLIENT_ID, client_secret: CLIENT_SECRET, audience: AUDIENCE },
+        400,
+        { error: 'invalid_request', error_description: 'Missing required parameter: grant_type' },
+      ],
+      [
+        'an unknown grant type',
+        { ...good, grant_type: 'magic' },
+        400,
+        { error: 'unsupported_grant_type', error_description: 'Grant type not supported' },
+      ],
+      [
+        'a grant the client may not use',
+        { ...good, grant_type: 'password' },
+        403,
+        { error: 'unauthorized_client', error_description: "Grant type 'password' not allowed for the client." },
+      ],
+      [
+        'another audience',
+        { ...good, audience: 'https://api.example/' },
+        403,
+        { error: 'access_denied', error_description: 'Service not enabled within domain: https://api.example/' },
+      ],
+      [
+        'scopes the client was not granted',
+        { ...good, client_id: 'reader', client_secret: 'reader-secret', scope: 'read:users delete:users' },
+        403,
+        { error: 'access_denied', error_description: 'Client has not been granted scopes: delete:users' },
+      ],
     ])('refuses %s', async (_case, body, status, expected) => {
       const response = await token(body as Record<string, string>);
       expect(response.status).toBe(status);
@@ -60,9 +134,16 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
       const response = await token(withoutAudience);
       const body = (await response.json()) as { access_token: string };
       expect(Object.keys(body)).toEqual(['access_token', 'expires_in', 'token_type']);
-      const refused = await raw(auth0, 'GET', '/api/v2/users', { headers: { authorization: `Bearer ${body.access_token}` } });
+      const refused = await raw(auth0, 'GET', '/api/v2/users', {
+        headers: { authorization: `Bearer ${body.access_token}` },
+      });
       expect(refused.status).toBe(401);
-      expect(await refused.json()).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid token', attributes: { error: 'Invalid token' } });
+      expect(await refused.json()).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'Invalid token',
+        attributes: { error: 'Invalid token' },
+      });
     });
 
     it('answers 404 to other methods on the token endpoint', async () => {
@@ -75,24 +156,37 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
     const auth0 = createEmulator({ clients: [CLIENT], token: TOKEN, now: () => clock });
     const other = createEmulator({ clients: [CLIENT], now: () => NOW });
     const get = (authorization: string) => raw(auth0, 'GET', '/api/v2/users', { headers: { authorization } });
-    const withAttributes = (message: string) => ({ statusCode: 401, error: 'Unauthorized', message, attributes: { error: message } });
+    const withAttributes = (message: string) => ({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message,
+      attributes: { error: message },
+    });
 
     it('answers a request without a bearer token as Auth0 does, with WWW-Authenticate', async () => {
       for (const authorization of ['', `Basic ${btoa('a:b')}`]) {
         const response = await get(authorization);
         expect(response.status).toBe(401);
         expect(response.headers.get('www-authenticate')).toBe('Bearer');
-        expect(await response.json()).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Missing authentication' });
+        expect(await response.json()).toEqual({
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'Missing authentication',
+        });
       }
     });
 
     it('refuses a token it did not issue, a token of another tenant, and an expired one', async () => {
       expect(await (await get('Bearer not-a-jwt')).json()).toEqual(withAttributes('Invalid token'));
-      expect(await (await get(`Bearer ${await tokenFor(other)}`)).json()).toEqual(withAttributes('Invalid signature received for JSON Web Token validation'));
+      expect(await (await get(`Bearer ${await tokenFor(other)}`)).json()).toEqual(
+        withAttributes('Invalid signature received for JSON Web Token validation'),
+      );
       const live = await tokenFor(auth0);
       expect((await get(`Bearer ${live}`)).status).toBe(200);
       clock = new Date(NOW.getTime() + 86_400_000);
-      expect(await (await get(`Bearer ${live}`)).json()).toEqual(withAttributes('Expired token received for JSON Web Token validation'));
+      expect(await (await get(`Bearer ${live}`)).json()).toEqual(
+        withAttributes('Expired token received for JSON Web Token validation'),
+      );
       clock = NOW;
     });
 
@@ -105,14 +199,19 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
     it('checks the audience against the request host when no domain is configured', async () => {
       const byHost = createEmulator({ clients: [CLIENT], now: () => NOW });
       const token = await tokenFor(byHost);
-      const elsewhere = await byHost.fetch(new Request('https://other.example/api/v2/users', { headers: { authorization: `Bearer ${token}` } }));
+      const elsewhere = await byHost.fetch(
+        new Request('https://other.example/api/v2/users', { headers: { authorization: `Bearer ${token}` } }),
+      );
       expect(await elsewhere.json()).toEqual(withAttributes(`Bad audience: ${AUDIENCE}`));
     });
   });
 
   describe('403 insufficient_scope, through the SDK', () => {
     it('lets a reader read and refuses it every write, naming the scopes Auth0 accepts', async () => {
-      const auth0 = createEmulator({ clients: [{ ...CLIENT, scopes: ['read:users'] }], users: [{ user_id: 'auth0|1', email: 'a@example.com' }] });
+      const auth0 = createEmulator({
+        clients: [{ ...CLIENT, scopes: ['read:users'] }],
+        users: [{ user_id: 'auth0|1', email: 'a@example.com' }],
+      });
       const management = sdk((request) => auth0.fetch(request));
       expect((await management.users.get('auth0|1')).email).toBe('a@example.com');
       const error = await rejection(management.users.update('auth0|1', { blocked: true }));
@@ -120,11 +219,20 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
       expect(error.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
-        message: 'Insufficient scope, expected any of: update:users,update:users_app_metadata,update:current_user_metadata',
+        message:
+          'Insufficient scope, expected any of: update:users,update:users_app_metadata,update:current_user_metadata',
         errorCode: 'insufficient_scope',
       });
       expect(await rejection(management.users.delete('auth0|1'))).toBeInstanceOf(Management.ForbiddenError);
-      expect(await rejection(management.users.create({ connection: 'Username-Password-Authentication', email: 'b@example.com', password: 'x' }))).toBeInstanceOf(Management.ForbiddenError);
+      expect(
+        await rejection(
+          management.users.create({
+            connection: 'Username-Password-Authentication',
+            email: 'b@example.com',
+            password: 'x',
+          }),
+        ),
+      ).toBeInstanceOf(Management.ForbiddenError);
       expect(auth0.users.get('auth0|1')).toEqual({ user_id: 'auth0|1', email: 'a@example.com' });
     });
   });
@@ -133,7 +241,10 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
     it.each([
       [{}, 'give options.clients, options.token, or both'],
       [{ token: '' }, 'options.token must be a non-empty string'],
-      [{ clients: [{ clientId: 'a', clientSecret: '' }] }, 'options.clients[0].clientSecret must be a non-empty string'],
+      [
+        { clients: [{ clientId: 'a', clientSecret: '' }] },
+        'options.clients[0].clientSecret must be a non-empty string',
+      ],
       [{ clients: [CLIENT, CLIENT] }, 'options.clients[1].clientId repeats test-client'],
       [{ token: TOKEN, domain: 'https://tenant.example' }, 'options.domain must be a host name'],
       [{ token: TOKEN, bodyLimit: 0 }, 'options.bodyLimit must be a positive integer'],

@@ -12,7 +12,11 @@ const JANE = {
   user_metadata: { color: 'pink' },
   app_metadata: { plan: 'pro' },
 };
-const JOHN = { user_id: 'auth0|john', email: 'john@example.com', identities: [{ connection: DATABASE, provider: 'auth0', user_id: 'john', isSocial: false }] };
+const JOHN = {
+  user_id: 'auth0|john',
+  email: 'john@example.com',
+  identities: [{ connection: DATABASE, provider: 'auth0', user_id: 'john', isSocial: false }],
+};
 const GOOGLE = {
   user_id: 'google-oauth2|42',
   email: 'jane@gmail.example',
@@ -30,16 +34,30 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
     { name: 'google-oauth2', strategy: 'google-oauth2' },
   ];
   const fresh = () => {
-    const auth0 = createEmulator({ clients: [CLIENT], token: TOKEN, users: [JANE, JOHN, GOOGLE], connections, now: () => NOW, domain: 'tenant.example' });
+    const auth0 = createEmulator({
+      clients: [CLIENT],
+      token: TOKEN,
+      users: [JANE, JOHN, GOOGLE],
+      connections,
+      now: () => NOW,
+      domain: 'tenant.example',
+    });
     return { auth0, management: sdk((request) => auth0.fetch(request)) };
   };
-  const body = async (response: Response) => ({ status: response.status, body: response.status === 204 ? undefined : await response.json() });
+  const body = async (response: Response) => ({
+    status: response.status,
+    body: response.status === 204 ? undefined : await response.json(),
+  });
 
   describe('roles', () => {
     it('creates, reads, lists (name_filter, both answers), updates and deletes roles with rol_ ids', async () => {
       const { auth0, management } = fresh();
       const admin = await management.roles.create({ name: 'Admin', description: 'Administrators' });
-      expect(admin).toEqual({ id: expect.stringMatching(/^rol_[A-Za-z0-9]{16}$/), name: 'Admin', description: 'Administrators' });
+      expect(admin).toEqual({
+        id: expect.stringMatching(/^rol_[A-Za-z0-9]{16}$/),
+        name: 'Admin',
+        description: 'Administrators',
+      });
       const editor = await management.roles.create({ name: 'Editor' });
       expect(await management.roles.get(admin.id as string)).toEqual(admin);
       expect((await management.roles.list({ name_filter: 'ADM' })).data).toEqual([admin]);
@@ -48,7 +66,10 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
         body: { roles: [editor], start: 1, limit: 1, total: 2 },
       });
       expect(await body(await raw(auth0, 'GET', '/api/v2/roles'))).toEqual({ status: 200, body: [admin, editor] });
-      expect(await management.roles.update(editor.id as string, { description: 'Writes' })).toEqual({ ...editor, description: 'Writes' });
+      expect(await management.roles.update(editor.id as string, { description: 'Writes' })).toEqual({
+        ...editor,
+        description: 'Writes',
+      });
       await management.roles.delete(editor.id as string);
       const gone = await rejection(management.roles.get(editor.id as string));
       expect(gone).toBeInstanceOf(Management.NotFoundError);
@@ -65,17 +86,28 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       expect((await rejection(management.roles.update(other.id as string, { name: 'Admin' }))).body).toEqual(conflict);
       expect(await body(await raw(auth0, 'POST', '/api/v2/roles', { body: '{"description":"x"}' }))).toEqual({
         status: 400,
-        body: { statusCode: 400, error: 'Bad Request', message: "Payload validation error: 'Missing required property: name'.", errorCode: 'invalid_body' },
+        body: {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: "Payload validation error: 'Missing required property: name'.",
+          errorCode: 'invalid_body',
+        },
       });
-      expect((await body(await raw(auth0, 'PATCH', `/api/v2/roles/${admin.id}`, { body: '{"name":3}' }))).body).toMatchObject({
-        message: "Payload validation error: 'Expected type string but found type integer' on property name (Name of this role.).",
+      expect(
+        (await body(await raw(auth0, 'PATCH', `/api/v2/roles/${admin.id}`, { body: '{"name":3}' }))).body,
+      ).toMatchObject({
+        message:
+          "Payload validation error: 'Expected type string but found type integer' on property name (Name of this role.).",
         errorCode: 'invalid_body',
       });
-      expect((await body(await raw(auth0, 'POST', '/api/v2/roles', { body: '{"name":"x","color":"red"}' }))).body).toMatchObject({
+      expect(
+        (await body(await raw(auth0, 'POST', '/api/v2/roles', { body: '{"name":"x","color":"red"}' }))).body,
+      ).toMatchObject({
         message: "Payload validation error: 'Additional properties not allowed: color'.",
       });
       expect((await body(await raw(auth0, 'GET', '/api/v2/roles?per_page=0'))).body).toMatchObject({
-        message: "Query validation error: 'Value 0 is less than minimum 1' on property per_page (Number of results per page. Defaults to 50.).",
+        message:
+          "Query validation error: 'Value 0 is less than minimum 1' on property per_page (Number of results per page. Defaults to 50.).",
         errorCode: 'invalid_query_string',
       });
       expect((await rejection(management.roles.update('rol_0000000000000000', { name: 'x' }))).statusCode).toBe(404);
@@ -96,12 +128,27 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       const all: string[] = [];
       for await (const user of await management.roles.users.list(id, { take: 1 })) all.push(user.user_id as string);
       expect(all).toEqual(['auth0|jane', 'auth0|john', 'google-oauth2|42']);
-      const offset = await body(await raw(auth0, 'GET', `/api/v2/roles/${id}/users?page=0&per_page=1&include_totals=true`));
-      expect(offset.body).toEqual({ users: [{ user_id: 'auth0|jane', email: 'jane@example.com', name: 'Jane Doe' }], start: 0, limit: 1, total: 3 });
-      expect((await body(await raw(auth0, 'GET', `/api/v2/roles/${id}/users?from=bm9wZQ`))).body).toMatchObject({ errorCode: 'invalid_query_string' });
+      const offset = await body(
+        await raw(auth0, 'GET', `/api/v2/roles/${id}/users?page=0&per_page=1&include_totals=true`),
+      );
+      expect(offset.body).toEqual({
+        users: [{ user_id: 'auth0|jane', email: 'jane@example.com', name: 'Jane Doe' }],
+        start: 0,
+        limit: 1,
+        total: 3,
+      });
+      expect((await body(await raw(auth0, 'GET', `/api/v2/roles/${id}/users?from=bm9wZQ`))).body).toMatchObject({
+        errorCode: 'invalid_query_string',
+      });
       const missing = await rejection(management.roles.users.assign(id, { users: ['auth0|nobody'] }));
-      expect(missing.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'One or more of the users do not exist.' });
-      expect((await rejection(management.roles.users.assign('rol_0000000000000000', { users: ['auth0|jane'] }))).statusCode).toBe(404);
+      expect(missing.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'One or more of the users do not exist.',
+      });
+      expect(
+        (await rejection(management.roles.users.assign('rol_0000000000000000', { users: ['auth0|jane'] }))).statusCode,
+      ).toBe(404);
       expect((await rejection(management.roles.users.list('rol_0000000000000000'))).statusCode).toBe(404);
     });
 
@@ -114,14 +161,22 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       await management.users.roles.delete('auth0|jane', { roles: [owner.id as string] });
       expect((await management.users.roles.list('auth0|jane')).data).toEqual([admin]);
       const noUser = await rejection(management.users.roles.list('auth0|nobody'));
-      expect(noUser.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'The user does not exist.', errorCode: 'inexistent_user' });
-      expect((await rejection(management.users.roles.assign('auth0|jane', { roles: ['rol_0000000000000000'] }))).body).toEqual({
+      expect(noUser.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'The user does not exist.',
+        errorCode: 'inexistent_user',
+      });
+      expect(
+        (await rejection(management.users.roles.assign('auth0|jane', { roles: ['rol_0000000000000000'] }))).body,
+      ).toEqual({
         statusCode: 404,
         error: 'Not Found',
         message: 'One or more of the roles do not exist.',
       });
       expect((await rejection(management.users.roles.assign('auth0|jane', { roles: [] }))).body).toMatchObject({
-        message: "Payload validation error: 'Array is too short (0), minimum 1' on property roles (List of roles IDs to associated with the user.).",
+        message:
+          "Payload validation error: 'Array is too short (0), minimum 1' on property roles (List of roles IDs to associated with the user.).",
       });
     });
 
@@ -130,7 +185,9 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       await management.resourceServers.create({ identifier: API, name: 'API', scopes: [{ value: 'read:things' }] });
       const role = await management.roles.create({ name: 'Reader' });
       await management.users.roles.assign('auth0|john', { roles: [role.id as string] });
-      await management.users.permissions.create('auth0|john', { permissions: [{ resource_server_identifier: API, permission_name: 'read:things' }] });
+      await management.users.permissions.create('auth0|john', {
+        permissions: [{ resource_server_identifier: API, permission_name: 'read:things' }],
+      });
       await management.users.delete('auth0|john');
       expect((await management.roles.users.list(role.id as string)).data).toEqual([]);
       auth0.reset([JOHN]);
@@ -184,11 +241,18 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       const role = await management.roles.create({ name: 'Reader' });
       await management.roles.permissions.add(role.id as string, { permissions: [readThings] });
       expect((await management.roles.permissions.list(role.id as string)).data).toEqual([
-        { permission_name: 'read:things', description: 'Read things', resource_server_name: 'Things API', resource_server_identifier: API },
+        {
+          permission_name: 'read:things',
+          description: 'Read things',
+          resource_server_name: 'Things API',
+          resource_server_identifier: API,
+        },
       ]);
       await management.users.roles.assign('auth0|jane', { roles: [role.id as string] });
       await management.users.permissions.create('auth0|jane', { permissions: [readThings, writeThings] });
-      const response = await body(await raw(auth0, 'GET', '/api/v2/users/auth0%7Cjane/permissions?include_totals=true'));
+      const response = await body(
+        await raw(auth0, 'GET', '/api/v2/users/auth0%7Cjane/permissions?include_totals=true'),
+      );
       expect(response.body).toEqual({
         permissions: [
           {
@@ -222,21 +286,41 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       const { management } = await setUp();
       const role = await management.roles.create({ name: 'Reader' });
       const undefinedScope = { resource_server_identifier: API, permission_name: 'delete:things' };
-      expect((await rejection(management.users.permissions.create('auth0|jane', { permissions: [undefinedScope] }))).body).toEqual({
+      expect(
+        (await rejection(management.users.permissions.create('auth0|jane', { permissions: [undefinedScope] }))).body,
+      ).toEqual({
         statusCode: 404,
         error: 'Not Found',
         message: `This permission does not exist: '${API} - delete:things'`,
         errorCode: 'inexistent_resource_server_permission',
       });
       const otherApi = { resource_server_identifier: 'https://other.example/', permission_name: 'read:things' };
-      expect((await rejection(management.roles.permissions.add(role.id as string, { permissions: [otherApi] }))).statusCode).toBe(404);
-      expect((await rejection(management.roles.permissions.add('rol_0000000000000000', { permissions: [readThings] }))).body).toMatchObject({ message: 'The role does not exist.' });
-      expect((await rejection(management.users.permissions.list('auth0|nobody'))).body).toMatchObject({ errorCode: 'inexistent_user' });
-      expect((await rejection(management.users.permissions.create('auth0|jane', { permissions: [] }))).body).toMatchObject({
-        message: "Payload validation error: 'Array is too short (0), minimum 1' on property permissions (List of permissions to add to this user.).",
+      expect(
+        (await rejection(management.roles.permissions.add(role.id as string, { permissions: [otherApi] }))).statusCode,
+      ).toBe(404);
+      expect(
+        (await rejection(management.roles.permissions.add('rol_0000000000000000', { permissions: [readThings] }))).body,
+      ).toMatchObject({ message: 'The role does not exist.' });
+      expect((await rejection(management.users.permissions.list('auth0|nobody'))).body).toMatchObject({
+        errorCode: 'inexistent_user',
       });
-      expect((await rejection(management.roles.permissions.add(role.id as string, { permissions: [{ resource_server_identifier: API } as never] }))).body).toMatchObject({
-        message: "Payload validation error: 'Missing required property: permission_name' on property permissions[0] (array of resource_server_identifier, permission_name pairs.).",
+      expect(
+        (await rejection(management.users.permissions.create('auth0|jane', { permissions: [] }))).body,
+      ).toMatchObject({
+        message:
+          "Payload validation error: 'Array is too short (0), minimum 1' on property permissions (List of permissions to add to this user.).",
+      });
+      expect(
+        (
+          await rejection(
+            management.roles.permissions.add(role.id as string, {
+              permissions: [{ resource_server_identifier: API } as never],
+            }),
+          )
+        ).body,
+      ).toMatchObject({
+        message:
+          "Payload validation error: 'Missing required property: permission_name' on property permissions[0] (array of resource_server_identifier, permission_name pairs.).",
         errorCode: 'invalid_body',
       });
     });
@@ -247,9 +331,18 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       const { auth0, management } = fresh();
       const role = await management.roles.create({ name: 'Social' });
       await management.users.roles.assign('google-oauth2|42', { roles: [role.id as string] });
-      const identities = await management.users.identities.link('auth0|jane', { provider: 'google-oauth2', user_id: '42' });
+      const identities = await management.users.identities.link('auth0|jane', {
+        provider: 'google-oauth2',
+        user_id: '42',
+      });
       expect(identities).toEqual([
-        { profileData: { name: 'Jane Doe', email: 'jane@example.com', email_verified: true }, connection: DATABASE, provider: 'auth0', user_id: 'jane', isSocial: false },
+        {
+          profileData: { name: 'Jane Doe', email: 'jane@example.com', email_verified: true },
+          connection: DATABASE,
+          provider: 'auth0',
+          user_id: 'jane',
+          isSocial: false,
+        },
         {
           profileData: { email: 'jane@gmail.example', given_name: 'Jane', email_verified: true },
           connection: 'google-oauth2',
@@ -284,23 +377,40 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
 
     it('accepts a full user_id, and refuses linking to itself, a missing user, twice, and link_with', async () => {
       const { auth0, management } = fresh();
-      expect((await management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'auth0|john' })).map((identity) => identity.user_id)).toEqual(['jane', 'john']);
-      expect((await rejection(management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'jane' }))).body).toEqual({
+      expect(
+        (await management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'auth0|john' })).map(
+          (identity) => identity.user_id,
+        ),
+      ).toEqual(['jane', 'john']);
+      expect(
+        (await rejection(management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'jane' }))).body,
+      ).toEqual({
         statusCode: 400,
         error: 'Bad Request',
         message: 'Main identity and the new one are the same.',
       });
-      expect((await rejection(management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'john' }))).body).toEqual({
+      expect(
+        (await rejection(management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'john' }))).body,
+      ).toEqual({
         statusCode: 409,
         error: 'Conflict',
         message: 'Specified identity already exists.',
       });
-      expect((await rejection(management.users.identities.link('auth0|jane', { provider: 'google-oauth2', user_id: '7' }))).body).toEqual({
+      expect(
+        (await rejection(management.users.identities.link('auth0|jane', { provider: 'google-oauth2', user_id: '7' })))
+          .body,
+      ).toEqual({
         statusCode: 400,
         error: 'Bad Request',
         message: 'Provided secondary account not found.',
       });
-      expect((await rejection(management.users.identities.link('auth0|nobody', { provider: 'google-oauth2', user_id: '42' }))).statusCode).toBe(404);
+      expect(
+        (
+          await rejection(
+            management.users.identities.link('auth0|nobody', { provider: 'google-oauth2', user_id: '42' }),
+          )
+        ).statusCode,
+      ).toBe(404);
       const linkWith = await rejection(management.users.identities.link('auth0|jane', { link_with: 'eyJ...' }));
       expect(linkWith.statusCode).toBe(501);
       expect(linkWith.body).toMatchObject({ errorCode: 'not_emulated' });
@@ -310,8 +420,12 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
         message: 'Main identity cannot be removed.',
       });
       // An identity the user does not have: 200 and the identities unchanged (as a recording shows).
-      expect((await management.users.identities.delete('auth0|jane', 'github', '1')).map((identity) => identity.user_id)).toEqual(['jane', 'john']);
-      expect((await body(await raw(auth0, 'DELETE', '/api/v2/users/auth0%7Cjane/identities/nope/1'))).body).toMatchObject({ errorCode: 'invalid_uri' });
+      expect(
+        (await management.users.identities.delete('auth0|jane', 'github', '1')).map((identity) => identity.user_id),
+      ).toEqual(['jane', 'john']);
+      expect(
+        (await body(await raw(auth0, 'DELETE', '/api/v2/users/auth0%7Cjane/identities/nope/1'))).body,
+      ).toMatchObject({ errorCode: 'invalid_uri' });
     });
   });
 
@@ -319,9 +433,16 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
     it('creates a verification-email job, reads it back, and puts the email in the outbox', async () => {
       const { auth0, management } = fresh();
       const job = await management.jobs.verificationEmail.create({ user_id: 'auth0|jane' });
-      expect(job).toEqual({ type: 'verification_email', status: 'pending', created_at: NOW.toISOString(), id: expect.stringMatching(/^job_[A-Za-z0-9]{16}$/) });
+      expect(job).toEqual({
+        type: 'verification_email',
+        status: 'pending',
+        created_at: NOW.toISOString(),
+        id: expect.stringMatching(/^job_[A-Za-z0-9]{16}$/),
+      });
       expect(await management.jobs.get(job.id)).toEqual({ ...job, status: 'completed' });
-      expect(auth0.outbox).toEqual([{ type: 'verification_email', user_id: 'auth0|jane', email: 'jane@example.com', created_at: NOW.toISOString() }]);
+      expect(auth0.outbox).toEqual([
+        { type: 'verification_email', user_id: 'auth0|jane', email: 'jane@example.com', created_at: NOW.toISOString() },
+      ]);
       expect(Object.isFrozen(auth0.outbox) && Object.isFrozen(auth0.outbox[0])).toBe(true);
       expect((await rejection(management.jobs.get('job_0000000000000000'))).body).toEqual({
         statusCode: 404,
@@ -329,39 +450,75 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
         message: 'The job does not exist.',
         errorCode: 'inexistent_job',
       });
-      expect((await rejection(management.jobs.verificationEmail.create({ user_id: 'auth0|nobody' }))).statusCode).toBe(404);
-      expect((await rejection(management.jobs.verificationEmail.create({ user_id: 'google-oauth2|42' }))).body).toMatchObject({ message: 'Connection must be a database connection.' });
-      expect((await rejection(management.jobs.verificationEmail.create({ user_id: 'auth0|jane', organization_id: 'org_1' }))).statusCode).toBe(400);
+      expect((await rejection(management.jobs.verificationEmail.create({ user_id: 'auth0|nobody' }))).statusCode).toBe(
+        404,
+      );
+      expect(
+        (await rejection(management.jobs.verificationEmail.create({ user_id: 'google-oauth2|42' }))).body,
+      ).toMatchObject({ message: 'Connection must be a database connection.' });
+      expect(
+        (await rejection(management.jobs.verificationEmail.create({ user_id: 'auth0|jane', organization_id: 'org_1' })))
+          .statusCode,
+      ).toBe(400);
       expect(auth0.outbox).toHaveLength(1);
     });
 
     it('issues password-change and email-verification tickets as URLs, into the outbox', async () => {
       const { auth0, management } = fresh();
-      const reset = await management.tickets.changePassword({ user_id: 'auth0|jane', result_url: 'https://app.example/done' });
+      const reset = await management.tickets.changePassword({
+        user_id: 'auth0|jane',
+        result_url: 'https://app.example/done',
+      });
       expect(reset.ticket).toMatch(/^https:\/\/tenant\.example\/u\/reset-password\?ticket=[A-Za-z0-9]{32}#$/);
       const byEmail = await management.tickets.changePassword({ email: 'john@example.com' });
       const verify = await management.tickets.verifyEmail({ user_id: 'google-oauth2|42' });
       expect(verify.ticket).toMatch(/^https:\/\/tenant\.example\/u\/email-verification\?ticket=[A-Za-z0-9]{32}#$/);
       expect(auth0.outbox).toEqual([
-        { type: 'password_change', user_id: 'auth0|jane', email: 'jane@example.com', ticket: reset.ticket, created_at: NOW.toISOString() },
-        { type: 'password_change', user_id: 'auth0|john', email: 'john@example.com', ticket: byEmail.ticket, created_at: NOW.toISOString() },
-        { type: 'email_verification', user_id: 'google-oauth2|42', email: 'jane@gmail.example', ticket: verify.ticket, created_at: NOW.toISOString() },
+        {
+          type: 'password_change',
+          user_id: 'auth0|jane',
+          email: 'jane@example.com',
+          ticket: reset.ticket,
+          created_at: NOW.toISOString(),
+        },
+        {
+          type: 'password_change',
+          user_id: 'auth0|john',
+          email: 'john@example.com',
+          ticket: byEmail.ticket,
+          created_at: NOW.toISOString(),
+        },
+        {
+          type: 'email_verification',
+          user_id: 'google-oauth2|42',
+          email: 'jane@gmail.example',
+          ticket: verify.ticket,
+          created_at: NOW.toISOString(),
+        },
       ]);
       expect((await rejection(management.tickets.changePassword({ user_id: 'google-oauth2|42' }))).body).toMatchObject({
         message: "The user's main connection does not support this operation.",
       });
       expect((await rejection(management.tickets.verifyEmail({ user_id: 'auth0|nobody' }))).statusCode).toBe(404);
-      expect((await rejection(management.tickets.verifyEmail({} as never))).body).toMatchObject({ message: "Payload validation error: 'Missing required property: user_id'." });
+      expect((await rejection(management.tickets.verifyEmail({} as never))).body).toMatchObject({
+        message: "Payload validation error: 'Missing required property: user_id'.",
+      });
     });
 
     it('an app’s test: assign a role, send a verification email, assert on the outbox', async () => {
       const { auth0, management } = fresh();
-      const { user_id } = await management.users.create({ connection: DATABASE, email: 'new@example.com', password: 'x' });
+      const { user_id } = await management.users.create({
+        connection: DATABASE,
+        email: 'new@example.com',
+        password: 'x',
+      });
       const role = await management.roles.create({ name: 'member' });
       await management.users.roles.assign(user_id as string, { roles: [role.id as string] });
       await management.jobs.verificationEmail.create({ user_id: user_id as string });
       expect((await management.users.roles.list(user_id as string)).data.map((held) => held.name)).toEqual(['member']);
-      expect(auth0.outbox.map(({ type, email }) => ({ type, email }))).toEqual([{ type: 'verification_email', email: 'new@example.com' }]);
+      expect(auth0.outbox.map(({ type, email }) => ({ type, email }))).toEqual([
+        { type: 'verification_email', email: 'new@example.com' },
+      ]);
     });
   });
 
@@ -372,11 +529,23 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       const response = await raw(auth0, 'GET', '/api/v2/roles', { headers: { authorization: `Bearer ${token}` } });
       expect(await body(response)).toEqual({
         status: 403,
-        body: { statusCode: 403, error: 'Forbidden', message: 'Insufficient scope, expected any of: read:roles', errorCode: 'insufficient_scope' },
+        body: {
+          statusCode: 403,
+          error: 'Forbidden',
+          message: 'Insufficient scope, expected any of: read:roles',
+          errorCode: 'insufficient_scope',
+        },
       });
-      const tickets = await raw(auth0, 'POST', '/api/v2/tickets/password-change', { headers: { authorization: `Bearer ${token}` }, body: '{"user_id":"auth0|jane"}' });
-      expect((await body(tickets)).body).toMatchObject({ message: 'Insufficient scope, expected any of: create:user_tickets' });
-      const members = await raw(auth0, 'GET', '/api/v2/roles/rol_0000000000000000/users', { headers: { authorization: `Bearer ${token}` } });
+      const tickets = await raw(auth0, 'POST', '/api/v2/tickets/password-change', {
+        headers: { authorization: `Bearer ${token}` },
+        body: '{"user_id":"auth0|jane"}',
+      });
+      expect((await body(tickets)).body).toMatchObject({
+        message: 'Insufficient scope, expected any of: create:user_tickets',
+      });
+      const members = await raw(auth0, 'GET', '/api/v2/roles/rol_0000000000000000/users', {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(members.status).toBe(404);
       expect(auth0.outbox).toEqual([]);
     });

@@ -50,18 +50,28 @@ export function robustnessSuite({ createEmulator }: EmulatorModule): void {
     let auth0: Emulator;
     let server: Awaited<ReturnType<Emulator['listen']>>;
     beforeAll(async () => {
-      auth0 = createEmulator({ token: TOKEN, now: () => NOW, bodyLimit: 1000, users: [{ user_id: 'auth0|jane', email: 'jane@example.com' }] });
+      auth0 = createEmulator({
+        token: TOKEN,
+        now: () => NOW,
+        bodyLimit: 1000,
+        users: [{ user_id: 'auth0|jane', email: 'jane@example.com' }],
+      });
       server = await auth0.listen({ headersTimeoutMs: 500, requestTimeoutMs: 1500 });
     });
     afterAll(() => server.close());
-    const alive = async () => (await fetch(`${server.url}/api/v2/users`, { headers: { authorization: `Bearer ${TOKEN}` } })).status;
+    const alive = async () =>
+      (await fetch(`${server.url}/api/v2/users`, { headers: { authorization: `Bearer ${TOKEN}` } })).status;
 
     it.each([
       ['TRACE', 'TRACE / HTTP/1.1\r\nHost: x\r\n\r\n', 404],
       ['an empty Host', 'GET /api/v2/users HTTP/1.1\r\nHost: \r\n\r\n', 401],
       ['a malformed Host', 'GET /api/v2/users HTTP/1.1\r\nHost: [::1\r\n\r\n', 401],
       ['a malformed absolute URL', 'GET http://[bad/api/v2/users HTTP/1.1\r\nHost: x\r\n\r\n', 400],
-      ['an absolute URL', `GET http://${DOMAIN}/api/v2/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`, 200],
+      [
+        'an absolute URL',
+        `GET http://${DOMAIN}/api/v2/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\n\r\n`,
+        200,
+      ],
       ['a request target that is neither', 'GET nowhere HTTP/1.1\r\nHost: x\r\n\r\n', 400],
       ['bad percent-encoding', 'GET /api/v2/users/%E0%A4%A HTTP/1.1\r\nHost: x\r\n\r\n', 400],
       ['a method HTTP does not know', 'BREW /api/v2/users HTTP/1.1\r\nHost: x\r\n\r\n', 400],
@@ -91,7 +101,11 @@ export function robustnessSuite({ createEmulator }: EmulatorModule): void {
           body: JSON.stringify({ user_metadata: { big } }),
         });
         expect(response.status).toBe(413);
-        expect(await response.json()).toEqual({ statusCode: 413, error: 'Request Entity Too Large', message: 'Payload content length greater than maximum allowed: 1000' });
+        expect(await response.json()).toEqual({
+          statusCode: 413,
+          error: 'Request Entity Too Large',
+          message: 'Payload content length greater than maximum allowed: 1000',
+        });
       }
       const chunked = await exchange(server.url, [
         `PATCH /api/v2/users/auth0%7Cjane HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKEN}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`,
@@ -128,13 +142,21 @@ export function robustnessSuite({ createEmulator }: EmulatorModule): void {
         auth0.fetch(
           new Request(`https://${DOMAIN}/api/v2/users/auth0%7Cjane`, {
             method: 'PATCH',
-            headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'content-length': String(length) },
+            headers: {
+              authorization: `Bearer ${TOKEN}`,
+              'content-type': 'application/json',
+              'content-length': String(length),
+            },
             ...(body === undefined ? {} : { body }),
           }),
         );
       for (const response of [await patch(1001, '{"blocked":true}'), await patch(5000)]) {
         expect(response.status).toBe(413);
-        expect(await response.json()).toEqual({ statusCode: 413, error: 'Request Entity Too Large', message: 'Payload content length greater than maximum allowed: 1000' });
+        expect(await response.json()).toEqual({
+          statusCode: 413,
+          error: 'Request Entity Too Large',
+          message: 'Payload content length greater than maximum allowed: 1000',
+        });
       }
       // At the limit, the declared length is no reason to refuse: the body is read and applied.
       const atLimit = await patch(1000, '{"blocked":true}');
@@ -156,7 +178,11 @@ export function robustnessSuite({ createEmulator }: EmulatorModule): void {
       broken = true;
       const response = await raw(fragile, 'PATCH', '/api/v2/users/x', { body: '{"blocked":true}' });
       expect(response.status).toBe(500);
-      expect(await response.json()).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal Server Error' });
+      expect(await response.json()).toEqual({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Internal Server Error',
+      });
     });
 
     it.each([
@@ -178,7 +204,11 @@ export function robustnessSuite({ createEmulator }: EmulatorModule): void {
   describe('concurrency', () => {
     it('lands 200 concurrent PATCHes adding different keys (no lost update)', async () => {
       const auth0 = createEmulator({ token: TOKEN, users: [{ user_id: 'auth0|c', user_metadata: {} }] });
-      const patches = Array.from({ length: 200 }, (_, index) => raw(auth0, 'PATCH', '/api/v2/users/auth0%7Cc', { body: JSON.stringify({ user_metadata: { [`key${index}`]: index } }) }));
+      const patches = Array.from({ length: 200 }, (_, index) =>
+        raw(auth0, 'PATCH', '/api/v2/users/auth0%7Cc', {
+          body: JSON.stringify({ user_metadata: { [`key${index}`]: index } }),
+        }),
+      );
       const statuses = (await Promise.all(patches)).map((response) => response.status);
       expect(statuses.every((status) => status === 200)).toBe(true);
       expect(Object.keys(auth0.users.get('auth0|c')?.user_metadata ?? {})).toHaveLength(200);

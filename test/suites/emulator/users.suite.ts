@@ -47,14 +47,19 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
   describe('GET /api/v2/users with Auth0’s search (v3), through the SDK', () => {
     const auth0 = fresh();
     const management = sdk((request) => auth0.fetch(request));
-    const search = async (q: string, extra: Record<string, unknown> = {}) => ids((await management.users.list({ q, search_engine: 'v3', ...extra })).data);
+    const search = async (q: string, extra: Record<string, unknown> = {}) =>
+      ids((await management.users.list({ q, search_engine: 'v3', ...extra })).data);
 
     it.each([
       ['a quoted email', 'email:"john@example.com"', ['auth0|john']],
       ['a wildcard', 'email:jo*', ['auth0|john', 'google-oauth2|42']],
       ['a connection', 'identities.connection:"google-oauth2"', ['google-oauth2|42']],
       ['metadata', 'user_metadata.color:pink', ['auth0|jane']],
-      ['OR and NOT', '(user_metadata.color:pink OR user_metadata.color:blue) AND NOT name:"John Smith"', ['auth0|jane']],
+      [
+        'OR and NOT',
+        '(user_metadata.color:pink OR user_metadata.color:blue) AND NOT name:"John Smith"',
+        ['auth0|jane'],
+      ],
       ['a range', 'logins_count:[2 TO 10]', ['auth0|jane', 'auth0|john']],
       ['a date range', 'created_at:[2026-01-15 TO *]', ['auth0|john', 'google-oauth2|42']],
       ['an existence check', '_exists_:app_metadata.roles', ['auth0|jane']],
@@ -63,11 +68,37 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
     });
 
     it('sorts, pages, counts and projects', async () => {
-      expect(ids((await management.users.list({ sort: 'logins_count:-1' })).data)).toEqual(['auth0|john', 'auth0|jane', 'google-oauth2|42']);
-      const page = await raw(auth0, 'GET', '/api/v2/users?sort=created_at:1&page=1&per_page=1&include_totals=true&fields=user_id,email');
-      expect(await page.json()).toEqual({ start: 1, limit: 1, length: 1, users: [{ user_id: 'auth0|john', email: 'john@example.com' }], total: 3 });
-      const without = await raw(auth0, 'GET', '/api/v2/users?q=user_id:"auth0|jane"&fields=user_metadata,app_metadata,identities&include_fields=false');
-      expect(await without.json()).toEqual([{ user_id: 'auth0|jane', email: 'jane@example.com', name: 'Jane Doe', created_at: '2026-01-01T00:00:00.000Z', logins_count: 3 }]);
+      expect(ids((await management.users.list({ sort: 'logins_count:-1' })).data)).toEqual([
+        'auth0|john',
+        'auth0|jane',
+        'google-oauth2|42',
+      ]);
+      const page = await raw(
+        auth0,
+        'GET',
+        '/api/v2/users?sort=created_at:1&page=1&per_page=1&include_totals=true&fields=user_id,email',
+      );
+      expect(await page.json()).toEqual({
+        start: 1,
+        limit: 1,
+        length: 1,
+        users: [{ user_id: 'auth0|john', email: 'john@example.com' }],
+        total: 3,
+      });
+      const without = await raw(
+        auth0,
+        'GET',
+        '/api/v2/users?q=user_id:"auth0|jane"&fields=user_metadata,app_metadata,identities&include_fields=false',
+      );
+      expect(await without.json()).toEqual([
+        {
+          user_id: 'auth0|jane',
+          email: 'jane@example.com',
+          name: 'Jane Doe',
+          created_at: '2026-01-01T00:00:00.000Z',
+          logins_count: 3,
+        },
+      ]);
     });
 
     it('refuses a malformed query with BadRequestError, and v1/v2 engines, and paging past 1,000', async () => {
@@ -81,7 +112,8 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         errorCode: 'invalid_query_string',
       });
       expect((await rejection(management.users.list({ page: 10, per_page: 100 }))).body).toMatchObject({
-        message: 'You can only page through the first 1000 records. See https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation.',
+        message:
+          'You can only page through the first 1000 records. See https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation.',
       });
     });
   });
@@ -89,17 +121,50 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
   describe('query strings are checked, never ignored', () => {
     const auth0 = fresh();
     it.each([
-      ['an unknown parameter', '/api/v2/users?search=jane', "Query validation error: 'Additional properties not allowed: search'."],
-      ['a wrong type', '/api/v2/users?per_page=many', "Query validation error: 'Expected type integer but found type string' on property per_page (Number of results per page.)."],
-      ['a value over the maximum', '/api/v2/users?per_page=101', "Query validation error: 'Value 101 is greater than maximum 100' on property per_page (Number of results per page.)."],
-      ['a repeated parameter', '/api/v2/users?page=1&page=2', "Query validation error: 'Expected type integer but found type array' on property page (Page index of the results to return. First page is 0.)."],
-      ['a boolean that is not one', '/api/v2/users/auth0%7Cjane?include_fields=yes', "Query validation error: 'Expected type boolean but found type string' on property include_fields (Whether specified fields are to be included (true) or excluded (false).)."],
-      ['an unknown parameter on a user', '/api/v2/users/auth0%7Cjane?expand=roles', "Query validation error: 'Additional properties not allowed: expand'."],
-      ['users-by-email without email', '/api/v2/users-by-email', "Query validation error: 'Missing required property: email'."],
+      [
+        'an unknown parameter',
+        '/api/v2/users?search=jane',
+        "Query validation error: 'Additional properties not allowed: search'.",
+      ],
+      [
+        'a wrong type',
+        '/api/v2/users?per_page=many',
+        "Query validation error: 'Expected type integer but found type string' on property per_page (Number of results per page.).",
+      ],
+      [
+        'a value over the maximum',
+        '/api/v2/users?per_page=101',
+        "Query validation error: 'Value 101 is greater than maximum 100' on property per_page (Number of results per page.).",
+      ],
+      [
+        'a repeated parameter',
+        '/api/v2/users?page=1&page=2',
+        "Query validation error: 'Expected type integer but found type array' on property page (Page index of the results to return. First page is 0.).",
+      ],
+      [
+        'a boolean that is not one',
+        '/api/v2/users/auth0%7Cjane?include_fields=yes',
+        "Query validation error: 'Expected type boolean but found type string' on property include_fields (Whether specified fields are to be included (true) or excluded (false).).",
+      ],
+      [
+        'an unknown parameter on a user',
+        '/api/v2/users/auth0%7Cjane?expand=roles',
+        "Query validation error: 'Additional properties not allowed: expand'.",
+      ],
+      [
+        'users-by-email without email',
+        '/api/v2/users-by-email',
+        "Query validation error: 'Missing required property: email'.",
+      ],
     ])('refuses %s with 400 invalid_query_string', async (_case, path, message) => {
       const response = await raw(auth0, 'GET', path);
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ statusCode: 400, error: 'Bad Request', message, errorCode: 'invalid_query_string' });
+      expect(await response.json()).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message,
+        errorCode: 'invalid_query_string',
+      });
     });
   });
 
@@ -109,8 +174,16 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
     it('answers an array, [] when nobody has the email, projected by fields', async () => {
       expect(ids(await management.users.listUsersByEmail({ email: 'jane@example.com' }))).toEqual(['auth0|jane']);
       expect(await management.users.listUsersByEmail({ email: 'nobody@example.com' })).toEqual([]);
-      expect(await management.users.listUsersByEmail({ email: 'jane@example.com', fields: 'email,name', include_fields: true })).toEqual([{ email: 'jane@example.com', name: 'Jane Doe' }]);
-      expect(await management.users.get('auth0|john', { fields: 'user_metadata', include_fields: true })).toEqual({ user_metadata: { color: 'blue' } });
+      expect(
+        await management.users.listUsersByEmail({
+          email: 'jane@example.com',
+          fields: 'email,name',
+          include_fields: true,
+        }),
+      ).toEqual([{ email: 'jane@example.com', name: 'Jane Doe' }]);
+      expect(await management.users.get('auth0|john', { fields: 'user_metadata', include_fields: true })).toEqual({
+        user_metadata: { color: 'blue' },
+      });
     });
   });
 
@@ -121,10 +194,17 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const before = auth0.users.get('auth0|john');
       const error = await rejection(management.users.update('auth0|john', { email: 'JANE@example.com' }));
       expect(error).toBeInstanceOf(Management.BadRequestError);
-      expect(error.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'The specified new email already exists', errorCode: 'auth0_idp_error' });
+      expect(error.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The specified new email already exists',
+        errorCode: 'auth0_idp_error',
+      });
       expect(auth0.users.get('auth0|john')).toBe(before);
       // Another connection may hold the same email.
-      expect((await management.users.update('google-oauth2|42', { email: 'jane@example.com' })).email).toBe('jane@example.com');
+      expect((await management.users.update('google-oauth2|42', { email: 'jane@example.com' })).email).toBe(
+        'jane@example.com',
+      );
       // A user keeps its own email.
       expect((await management.users.update('auth0|jane', { email: 'jane@example.com', name: 'J' })).name).toBe('J');
     });
@@ -132,11 +212,35 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
     it('refuses a create or a PATCH that repeats a username in the connection', async () => {
       const auth0 = fresh();
       const management = sdk((request) => auth0.fetch(request));
-      const first = await management.users.create({ connection: 'with-usernames', email: 'u1@example.com', username: 'neo', password: 'x' });
-      expect(await rejection(management.users.create({ connection: 'with-usernames', email: 'u2@example.com', username: 'NEO', password: 'x' }))).toBeInstanceOf(Management.ConflictError);
-      const second = await management.users.create({ connection: 'with-usernames', email: 'u2@example.com', username: 'trinity', password: 'x' });
+      const first = await management.users.create({
+        connection: 'with-usernames',
+        email: 'u1@example.com',
+        username: 'neo',
+        password: 'x',
+      });
+      expect(
+        await rejection(
+          management.users.create({
+            connection: 'with-usernames',
+            email: 'u2@example.com',
+            username: 'NEO',
+            password: 'x',
+          }),
+        ),
+      ).toBeInstanceOf(Management.ConflictError);
+      const second = await management.users.create({
+        connection: 'with-usernames',
+        email: 'u2@example.com',
+        username: 'trinity',
+        password: 'x',
+      });
       const error = await rejection(management.users.update(second.user_id as string, { username: 'neo' }));
-      expect(error.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'The specified new username already exists', errorCode: 'auth0_idp_error' });
+      expect(error.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The specified new username already exists',
+        errorCode: 'auth0_idp_error',
+      });
       expect(auth0.users.get(first.user_id as string)?.username).toBe('neo');
     });
   });
@@ -146,7 +250,12 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
     const management = sdk((request) => auth0.fetch(request));
 
     it('creates a database user with the defaults Auth0 records, keys in its order', async () => {
-      const user = await management.users.create({ connection: DATABASE, email: 'chuck@example.com', password: 'x', user_id: 'chuck' });
+      const user = await management.users.create({
+        connection: DATABASE,
+        email: 'chuck@example.com',
+        password: 'x',
+        user_id: 'chuck',
+      });
       const hash = createHash('md5').update('chuck@example.com').digest('hex');
       expect(user).toEqual({
         created_at: NOW.toISOString(),
@@ -159,8 +268,24 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         updated_at: NOW.toISOString(),
         user_id: 'auth0|chuck',
       });
-      expect(Object.keys(user)).toEqual(['created_at', 'email', 'email_verified', 'identities', 'name', 'nickname', 'picture', 'updated_at', 'user_id']);
-      const named = await management.users.create({ connection: DATABASE, email: 'rubytest@example.com', password: 'x', name: 'byron.schaden', app_metadata: { a: 1 } });
+      expect(Object.keys(user)).toEqual([
+        'created_at',
+        'email',
+        'email_verified',
+        'identities',
+        'name',
+        'nickname',
+        'picture',
+        'updated_at',
+        'user_id',
+      ]);
+      const named = await management.users.create({
+        connection: DATABASE,
+        email: 'rubytest@example.com',
+        password: 'x',
+        name: 'byron.schaden',
+        app_metadata: { a: 1 },
+      });
       expect(named.picture).toMatch(/avatars%2Fby\.png$/);
       expect(named.nickname).toBe('rubytest');
       expect(Object.keys(named).at(-1)).toBe('app_metadata');
@@ -169,15 +294,42 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
     it('creates a passwordless email user', async () => {
       const user = await management.users.create({ connection: 'email', email: 'otp@example.com' });
       expect(user.user_id).toMatch(/^email\|[0-9a-f]{24}$/);
-      expect(user.identities).toEqual([{ connection: 'email', user_id: (user.user_id as string).slice(6), provider: 'email', isSocial: false }]);
+      expect(user.identities).toEqual([
+        { connection: 'email', user_id: (user.user_id as string).slice(6), provider: 'email', isSocial: false },
+      ]);
     });
 
     it.each([
-      ['an unknown connection', { connection: 'nope', email: 'a@example.com', password: 'x' }, 'The connection does not exist.', 'inexistent_connection'],
-      ['a social connection', { connection: 'google-oauth2', email: 'a@example.com' }, 'Connection is not supported for this operation.', 'operation_not_supported'],
-      ['a database user without a password', { connection: DATABASE, email: 'a@example.com' }, "Payload validation error: 'Missing required property: password'.", 'invalid_body'],
-      ['a database user without an email', { connection: DATABASE, password: 'x' }, "Payload validation error: 'Missing required property: email'.", 'invalid_body'],
-      ['a username connection without a username', { connection: 'with-usernames', email: 'a@example.com', password: 'x' }, "Payload validation error: 'Missing required property: username'.", 'invalid_body'],
+      [
+        'an unknown connection',
+        { connection: 'nope', email: 'a@example.com', password: 'x' },
+        'The connection does not exist.',
+        'inexistent_connection',
+      ],
+      [
+        'a social connection',
+        { connection: 'google-oauth2', email: 'a@example.com' },
+        'Connection is not supported for this operation.',
+        'operation_not_supported',
+      ],
+      [
+        'a database user without a password',
+        { connection: DATABASE, email: 'a@example.com' },
+        "Payload validation error: 'Missing required property: password'.",
+        'invalid_body',
+      ],
+      [
+        'a database user without an email',
+        { connection: DATABASE, password: 'x' },
+        "Payload validation error: 'Missing required property: email'.",
+        'invalid_body',
+      ],
+      [
+        'a username connection without a username',
+        { connection: 'with-usernames', email: 'a@example.com', password: 'x' },
+        "Payload validation error: 'Missing required property: username'.",
+        'invalid_body',
+      ],
     ])('refuses %s with 400', async (_case, body, message, errorCode) => {
       const size = auth0.users.size;
       const error = await rejection(management.users.create(body as never));
@@ -194,9 +346,17 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const error = await rejection(management.clients.list());
       expect(error).toBeInstanceOf(ManagementError);
       expect(error.statusCode).toBe(501);
-      expect(error.body).toEqual({ statusCode: 501, error: 'Not Implemented', message: 'The emulator does not emulate GET /api/v2/clients', errorCode: 'not_emulated' });
+      expect(error.body).toEqual({
+        statusCode: 501,
+        error: 'Not Implemented',
+        message: 'The emulator does not emulate GET /api/v2/clients',
+        errorCode: 'not_emulated',
+      });
       const logs = await raw(auth0, 'GET', '/api/v2/users/auth0%7Cjane/logs');
-      expect(await logs.json()).toMatchObject({ statusCode: 501, message: 'The emulator does not emulate GET /api/v2/users/{id}/logs' });
+      expect(await logs.json()).toMatchObject({
+        statusCode: 501,
+        message: 'The emulator does not emulate GET /api/v2/users/{id}/logs',
+      });
     });
 
     it.each([
@@ -220,7 +380,9 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       expect(auth0.users.size).toBe(0);
       auth0.reset(SEEDS);
       expect([...auth0.users.keys()]).toEqual(['auth0|jane', 'auth0|john', 'google-oauth2|42']);
-      expect(() => auth0.reset([{ user_id: 'auth0|x', email: 42 } as never])).toThrow(new TypeError('reset: users[0] (auth0|x): email must be a string, not integer'));
+      expect(() => auth0.reset([{ user_id: 'auth0|x', email: 42 } as never])).toThrow(
+        new TypeError('reset: users[0] (auth0|x): email must be a string, not integer'),
+      );
     });
 
     it('shows the store through a read-only view that cannot change it', () => {
@@ -236,10 +398,22 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
 
     it.each([
       [[{ email: 'a@example.com' }], 'createEmulator: options.users[0]: user_id must be a non-empty string'],
-      [[{ user_id: 'auth0|1', email: 42 }], 'createEmulator: options.users[0] (auth0|1): email must be a string, not integer'],
-      [[{ user_id: 'auth0|1', user_metadata: [] }], 'createEmulator: options.users[0] (auth0|1): user_metadata must be an object, not array'],
-      [[{ user_id: 'auth0|1', user_metadata: { f: () => 1 } }], 'createEmulator: options.users[0] (auth0|1): user.user_metadata.f must be JSON, not function'],
-      [[{ user_id: 'auth0|1' }, { user_id: 'auth0|1' }], 'createEmulator: options.users: user_id auth0|1 appears twice'],
+      [
+        [{ user_id: 'auth0|1', email: 42 }],
+        'createEmulator: options.users[0] (auth0|1): email must be a string, not integer',
+      ],
+      [
+        [{ user_id: 'auth0|1', user_metadata: [] }],
+        'createEmulator: options.users[0] (auth0|1): user_metadata must be an object, not array',
+      ],
+      [
+        [{ user_id: 'auth0|1', user_metadata: { f: () => 1 } }],
+        'createEmulator: options.users[0] (auth0|1): user.user_metadata.f must be JSON, not function',
+      ],
+      [
+        [{ user_id: 'auth0|1' }, { user_id: 'auth0|1' }],
+        'createEmulator: options.users: user_id auth0|1 appears twice',
+      ],
       ['nope', 'createEmulator: options.users must be an array of users'],
     ])('refuses seeded users %j with a TypeError naming the user', (users, message) => {
       expect(() => createEmulator({ token: TOKEN, users: users as never })).toThrow(new TypeError(message));
@@ -256,7 +430,12 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         statuses.push(last.status);
       }
       expect(statuses).toEqual([200, 200, 429]);
-      expect(await last?.json()).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Global limit has been reached', errorCode: 'too_many_requests' });
+      expect(await last?.json()).toEqual({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'Global limit has been reached',
+        errorCode: 'too_many_requests',
+      });
       const limits: Record<string, string> = {};
       last?.headers.forEach((value, name) => {
         if (name.startsWith('x-ratelimit')) limits[name] = value;
