@@ -51,7 +51,8 @@ function mayHoldProtoKey(text: string): boolean {
   return text.includes('__proto__') || (text.includes('\\u') && SPELLED_PROTO.test(text));
 }
 
-const SPELLED_PROTO = /"(?:_|\\u005[fF]){2}(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[fF])(?:t|\\u0074)(?:o|\\u006[fF])(?:_|\\u005[fF]){2}"/;
+const SPELLED_PROTO =
+  /"(?:_|\\u005[fF]){2}(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[fF])(?:t|\\u0074)(?:o|\\u006[fF])(?:_|\\u005[fF]){2}"/;
 
 /** The place of the first own `__proto__` key: the body's own keys first, then depth first in key order (iterative: parsed text may nest deeply). */
 function findProtoKey(body: unknown): PathSegment[] | undefined {
@@ -68,7 +69,8 @@ function findProtoKey(body: unknown): PathSegment[] | undefined {
     const key = frame.keys[frame.index++] as PathSegment;
     if (key === '__proto__') return frames.map((each) => each.keys[each.index - 1] as PathSegment);
     const value = frame.node[key];
-    if (typeof value === 'object' && value !== null) frames.push({ node: value as Record<string, unknown>, keys: keysOf(value), index: 0 });
+    if (typeof value === 'object' && value !== null)
+      frames.push({ node: value as Record<string, unknown>, keys: keysOf(value), index: 0 });
   }
   return undefined;
 }

@@ -39,15 +39,16 @@ export function checkKeyName(key: string): void {
   // One scan for both characters: key names are short, and this runs for every key of a patch.
   for (let index = 0; index < key.length; index++) {
     const code = key.charCodeAt(index);
-    if (code === DOT || code === DOLLAR) throw new JsonFault(`Invalid key name (must not contain "." or "$"): ${key}`, 'value');
+    if (code === DOT || code === DOLLAR)
+      throw new JsonFault(`Invalid key name (must not contain "." or "$"): ${key}`, 'value');
   }
 }
 
 const DOT = 0x2e;
 const DOLLAR = 0x24;
 
-/** Checks and copies one JSON value found `depth` levels below the body. */
-export function copyJsonValue(value: unknown, depth: number): JsonValue {
+/** Checks and copies one JSON value found `depth` levels below the body (`ownKeysOnly`: {@link inheritedKeysAppear}). */
+export function copyJsonValue(value: unknown, depth: number, ownKeysOnly: boolean): JsonValue {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -59,8 +60,8 @@ export function copyJsonValue(value: unknown, depth: number): JsonValue {
     case 'object':
       if (value === null) return null;
       if (depth > MAX_DEPTH) throw new JsonFault(`Nesting deeper than ${MAX_DEPTH} levels`, 'depth');
-      if (Array.isArray(value)) return copyArray(value, depth);
-      return copyObject(value, depth);
+      if (Array.isArray(value)) return copyArray(value, depth, ownKeysOnly);
+      return copyObject(value, depth, ownKeysOnly);
     default:
       throw new JsonFault(notJsonDetail(value), 'value');
   }
@@ -123,33 +124,35 @@ export function inheritedKeysAppear(): boolean {
   return false;
 }
 
-function copyArray(source: readonly unknown[], depth: number): JsonValue[] {
+// Sized at once: an array grown by push reserves room it never fills, which the collector then pays for.
+function copyArray(source: readonly unknown[], depth: number, ownKeysOnly: boolean): JsonValue[] {
   if (Object.getPrototypeOf(source) !== Array.prototype) throw new JsonFault(notJsonDetail(source), 'value');
   const length = source.length;
-  const copy: JsonValue[] = [];
+  const copy = new Array<JsonValue>(length);
   let index = 0;
   try {
-    for (; index < length; index++) copy.push(copyJsonValue(source[index], depth + 1));
+    for (; index < length; index++) copy[index] = copyJsonValue(source[index], depth + 1, ownKeysOnly);
   } catch (fault) {
     throw stepOut(fault, index, source);
   }
   return copy;
 }
 
-function copyObject(source: object, depth: number): Metadata {
+// A spread clone, sized as its source at once (after the symbol check, as it copies symbols), its nested values then replaced by their copies.
+function copyObject(source: object, depth: number, ownKeysOnly: boolean): Metadata {
   if (!isPlainObject(source)) throw new JsonFault(notJsonDetail(source), 'value');
   rejectSymbolKeys(source);
-  const keys = Object.keys(source);
-  const copy: Metadata = {};
-  let index = 0;
+  const copy = { ...source } as Metadata;
+  let current = '';
   try {
-    for (; index < keys.length; index++) {
-      const key = keys[index] as string;
+    for (const key in copy) {
+      if (ownKeysOnly && !Object.hasOwn(copy, key)) continue;
+      current = key;
       checkKeyName(key);
-      copy[key] = copyJsonValue(source[key], depth + 1);
+      copy[key] = copyJsonValue(copy[key], depth + 1, ownKeysOnly);
     }
   } catch (fault) {
-    throw stepOut(fault, keys[index] as string, source);
+    throw stepOut(fault, current, source);
   }
   return copy;
 }

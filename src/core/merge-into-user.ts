@@ -11,7 +11,11 @@ import type { Auth0User, Metadata } from './types.js';
 export type Stamp = { readonly at: Date; readonly passwordReset: boolean };
 
 /** Merges checked changes into a user (the second half of {@link applyPatch}), stamping it when asked. */
-export function mergeIntoUser(user: Auth0User, changes: readonly AttributeChange[], stamp: Stamp | undefined): Auth0User {
+export function mergeIntoUser(
+  user: Auth0User,
+  changes: readonly AttributeChange[],
+  stamp: Stamp | undefined,
+): Auth0User {
   const values: unknown[] = [];
   let removes = false;
   let addsKeys = false;

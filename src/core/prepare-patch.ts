@@ -6,7 +6,15 @@
  * format; metadata values walked depth first); last, the pairs that may not change together.
  */
 import { ATTRIBUTES, EXCLUSIVE_PAIRS, type AttributeSchema } from './schema.js';
-import { checkKeyName, checkParsedValue, copyJsonValue, inheritedKeysAppear, JsonFault, rejectSymbolKeys, stepOut } from './copy-json.js';
+import {
+  checkKeyName,
+  checkParsedValue,
+  copyJsonValue,
+  inheritedKeysAppear,
+  JsonFault,
+  rejectSymbolKeys,
+  stepOut,
+} from './copy-json.js';
 import { matchesFormat } from './formats.js';
 import {
   additionalPropertiesMessage,
@@ -97,7 +105,12 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES, pars
     const schema = schemas[index] as AttributeSchema;
     const value = body[key];
     if (schema.type === 'metadata') {
-      changes.push({ key, kind: 'metadata', changes: (parsed ? checkParsedMetadata : prepareMetadata)(key, value, schema), emptied: schema.emptied });
+      changes.push({
+        key,
+        kind: 'metadata',
+        changes: (parsed ? checkParsedMetadata : prepareMetadata)(key, value, schema),
+        emptied: schema.emptied,
+      });
     } else if (schema.type === 'boolean') {
       if (typeof value !== 'boolean') throw wrongType(key, schema.description, 'boolean', value);
       if (schema.stored) changes.push({ key, kind: 'set', value });
@@ -119,7 +132,11 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES, pars
   return { changes, setsPassword };
 }
 
-function prepareMetadata(key: string, value: unknown, schema: Extract<AttributeSchema, { type: 'metadata' }>): MetadataChanges {
+function prepareMetadata(
+  key: string,
+  value: unknown,
+  schema: Extract<AttributeSchema, { type: 'metadata' }>,
+): MetadataChanges {
   const { description, reservedNames } = schema;
   if (!isPlainObject(value)) throw wrongType(key, description, 'object', value);
   const names = Object.keys(value);
@@ -130,6 +147,7 @@ function prepareMetadata(key: string, value: unknown, schema: Extract<AttributeS
   } catch (fault) {
     throw toPatchError(fault, key, description);
   }
+  const ownKeysOnly = inheritedKeysAppear();
   let index = 0;
   try {
     for (; index < names.length; index++) {
@@ -138,7 +156,7 @@ function prepareMetadata(key: string, value: unknown, schema: Extract<AttributeS
       if (reservedNames.includes(name)) throw new JsonFault(`Key name is reserved by Auth0: ${name}`, 'value');
       const entry = value[name];
       if (entry === null) deletes = true;
-      entries[name] = copyJsonValue(entry, 2);
+      entries[name] = copyJsonValue(entry, 2, ownKeysOnly);
     }
   } catch (fault) {
     throw toPatchError(stepOut(fault, names[index] as string, value), key, description);
@@ -147,7 +165,11 @@ function prepareMetadata(key: string, value: unknown, schema: Extract<AttributeS
 }
 
 // prepareMetadata for a value JSON.parse made: checked in place (-0 written as 0) and used as the entries.
-function checkParsedMetadata(key: string, value: unknown, schema: Extract<AttributeSchema, { type: 'metadata' }>): MetadataChanges {
+function checkParsedMetadata(
+  key: string,
+  value: unknown,
+  schema: Extract<AttributeSchema, { type: 'metadata' }>,
+): MetadataChanges {
   const { description, reservedNames } = schema;
   if (!isPlainObject(value)) throw wrongType(key, description, 'object', value);
   const names = Object.keys(value);
@@ -161,7 +183,8 @@ function checkParsedMetadata(key: string, value: unknown, schema: Extract<Attrib
       if (reservedNames.includes(name)) throw new JsonFault(`Key name is reserved by Auth0: ${name}`, 'value');
       const entry = value[name];
       if (entry === null) deletes = true;
-      else if (typeof entry !== 'string' && typeof entry !== 'boolean') value[name] = checkParsedValue(entry, 2, ownKeysOnly);
+      else if (typeof entry !== 'string' && typeof entry !== 'boolean')
+        value[name] = checkParsedValue(entry, 2, ownKeysOnly);
     }
   } catch (fault) {
     throw toPatchError(stepOut(fault, names[index] as string, value), key, description);
