@@ -8,7 +8,8 @@ import { thrownBy } from '../support/errors.js';
 import { jane } from '../support/fixtures.js';
 
 export function diffSuite({ diffUsers, applyPatch, validatePatch, UnreachableUserError }: Library): void {
-  const applyAll = (start: Auth0User, bodies: readonly object[]) => bodies.reduce<Auth0User>((current, body) => applyPatch(current, body as never), start);
+  const applyAll = (start: Auth0User, bodies: readonly object[]) =>
+    bodies.reduce<Auth0User>((current, body) => applyPatch(current, body as never), start);
 
   function unreachable(before: Auth0User, after: Auth0User): readonly string[] {
     const error = thrownBy(() => diffUsers(before, after), UnreachableUserError);
@@ -50,7 +51,9 @@ export function diffSuite({ diffUsers, applyPatch, validatePatch, UnreachableUse
       expect(diffUsers(jane, { ...jane, user_metadata: {} })).toEqual([{ user_metadata: {} }]);
       const { app_metadata: _gone, ...withoutApp } = jane;
       expect(diffUsers(jane, withoutApp)).toEqual([{ app_metadata: {} }]);
-      expect(diffUsers({ email: 'a@example.com' }, { email: 'a@example.com', user_metadata: {} })).toEqual([{ user_metadata: {} }]);
+      expect(diffUsers({ email: 'a@example.com' }, { email: 'a@example.com', user_metadata: {} })).toEqual([
+        { user_metadata: {} },
+      ]);
     });
 
     it('splits username from email and email_verified into two bodies', () => {
@@ -62,7 +65,9 @@ export function diffSuite({ diffUsers, applyPatch, validatePatch, UnreachableUse
     });
 
     it('ignores updated_at and last_password_reset, which a PATCH moves by itself', () => {
-      expect(diffUsers(jane, { ...jane, updated_at: '2026-01-01T00:00:00.000Z', last_password_reset: 'x' })).toEqual([]);
+      expect(diffUsers(jane, { ...jane, updated_at: '2026-01-01T00:00:00.000Z', last_password_reset: 'x' })).toEqual(
+        [],
+      );
     });
 
     it('returns copies that share nothing with after', () => {
@@ -81,7 +86,11 @@ export function diffSuite({ diffUsers, applyPatch, validatePatch, UnreachableUse
       ['an empty app_metadata', { ...jane, app_metadata: {} }, ['app_metadata']],
       ['a removed user_metadata', { ...jane, user_metadata: undefined }, ['user_metadata']],
       ['a value Auth0 refuses', { ...jane, nickname: '' }, ['nickname']],
-      ['a reserved app_metadata name', { ...jane, app_metadata: { plan: 'full', roles: ['viewer'], email: 'x' } }, ['app_metadata']],
+      [
+        'a reserved app_metadata name',
+        { ...jane, app_metadata: { plan: 'full', roles: ['viewer'], email: 'x' } },
+        ['app_metadata'],
+      ],
     ])('throws for %s, naming it', (_case, after, attributes, reversed = false) => {
       const clean = JSON.parse(JSON.stringify(after)) as Auth0User;
       expect(reversed ? unreachable(clean, jane) : unreachable(jane, clean)).toEqual(attributes);

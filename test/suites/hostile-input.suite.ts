@@ -17,8 +17,12 @@ export function hostileInputSuite({ applyPatch, validatePatch, PatchError }: Lib
     it.each([
       ['the root', '{"__proto__":{"isAdmin":true}}', '__proto__'],
       ['user_metadata', '{"user_metadata":{"__proto__":{"isAdmin":true}}}', 'user_metadata.__proto__'],
-      ['a nested object', '{"app_metadata":{"a":{"b":[{"__proto__":{"isAdmin":true}}]}}}', 'app_metadata.a.b[0].__proto__'],
-    ])('refuses one at %s like Auth0\'s JSON parser', (_where, body, path) => {
+      [
+        'a nested object',
+        '{"app_metadata":{"a":{"b":[{"__proto__":{"isAdmin":true}}]}}}',
+        'app_metadata.a.b[0].__proto__',
+      ],
+    ])("refuses one at %s like Auth0's JSON parser", (_where, body, path) => {
       const error = validatePatch(JSON.parse(body));
       expect(error?.toJSON()).toEqual({
         statusCode: 400,
@@ -32,12 +36,19 @@ export function hostileInputSuite({ applyPatch, validatePatch, PatchError }: Lib
     });
 
     it('stores constructor, prototype, toString and hasOwnProperty as ordinary data', () => {
-      const patch = JSON.parse('{"user_metadata":{"constructor":{"prototype":{"a0":true}},"toString":"x","hasOwnProperty":1,"prototype":[]}}');
+      const patch = JSON.parse(
+        '{"user_metadata":{"constructor":{"prototype":{"a0":true}},"toString":"x","hasOwnProperty":1,"prototype":[]}}',
+      );
       const result = applyPatch({}, patch);
       expect(JSON.stringify(result)).toBe(
         '{"user_metadata":{"constructor":{"prototype":{"a0":true}},"toString":"x","hasOwnProperty":1,"prototype":[]}}',
       );
-      expect(Object.keys(result.user_metadata ?? {})).toEqual(['constructor', 'toString', 'hasOwnProperty', 'prototype']);
+      expect(Object.keys(result.user_metadata ?? {})).toEqual([
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'prototype',
+      ]);
       assertPrototypesClean();
     });
 
@@ -46,7 +57,9 @@ export function hostileInputSuite({ applyPatch, validatePatch, PatchError }: Lib
       const result = applyPatch(user, { user_metadata: { a: null }, nickname: null });
       expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
       expect(Object.getPrototypeOf(result.user_metadata)).toBe(Object.prototype);
-      expect(JSON.stringify(result)).toBe('{"__proto__":{"isAdmin":true},"user_metadata":{"__proto__":{"isAdmin":true}}}');
+      expect(JSON.stringify(result)).toBe(
+        '{"__proto__":{"isAdmin":true},"user_metadata":{"__proto__":{"isAdmin":true}}}',
+      );
       assertPrototypesClean();
     });
 
@@ -60,7 +73,12 @@ export function hostileInputSuite({ applyPatch, validatePatch, PatchError }: Lib
 
   describe('with an enumerable property polluting Object.prototype', () => {
     beforeEach(() => {
-      Object.defineProperty(Object.prototype, 'polluted', { value: 'yes', enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(Object.prototype, 'polluted', {
+        value: 'yes',
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     });
     afterEach(() => {
       delete (Object.prototype as Record<string, unknown>)['polluted'];
@@ -68,7 +86,11 @@ export function hostileInputSuite({ applyPatch, validatePatch, PatchError }: Lib
 
     it('neither copies the inherited key nor loses data', () => {
       const user = { user_metadata: { a: 1, b: 2 }, app_metadata: { plan: 'full' } };
-      const result = applyPatch(user, { user_metadata: { a: null, c: 3 }, app_metadata: { plan: null }, blocked: true });
+      const result = applyPatch(user, {
+        user_metadata: { a: null, c: 3 },
+        app_metadata: { plan: null },
+        blocked: true,
+      });
       expect(JSON.stringify(result)).toBe('{"user_metadata":{"b":2,"c":3},"blocked":true}');
       expect(Object.hasOwn(result, 'polluted')).toBe(false);
       expect(applyPatch(user, { app_metadata: {} })).not.toHaveProperty('app_metadata');
@@ -90,7 +112,9 @@ export function hostileInputSuite({ applyPatch, validatePatch, PatchError }: Lib
     it('refuses 100,000 levels with a PatchError, not a RangeError', () => {
       const error = validatePatch({ user_metadata: nest(100_000) });
       expect(error).toBeInstanceOf(PatchError);
-      expect(error?.message).toMatch(/^Payload validation error: 'Nesting deeper than 100 levels' on property user_metadata(\.a)+ \(/);
+      expect(error?.message).toMatch(
+        /^Payload validation error: 'Nesting deeper than 100 levels' on property user_metadata(\.a)+ \(/,
+      );
       expect(() => applyPatch({}, { user_metadata: nest(100_000) } as never)).toThrow(PatchError);
     });
 
@@ -124,9 +148,24 @@ export function hostileInputSuite({ applyPatch, validatePatch, PatchError }: Lib
     });
 
     it('throws nothing but a PatchError for any value inside an attribute', () => {
-      const key = fc.constantFrom('user_metadata', 'app_metadata', 'blocked', 'email', 'name', 'picture', 'password', ...trickyKeys);
-      fc.assert(fc.property(key, anything, (name, value) => onlyPatchErrors({ [name]: value })), { numRuns: 300 });
-      fc.assert(fc.property(anything, (value) => onlyPatchErrors({ user_metadata: { value } })), { numRuns: 300 });
+      const key = fc.constantFrom(
+        'user_metadata',
+        'app_metadata',
+        'blocked',
+        'email',
+        'name',
+        'picture',
+        'password',
+        ...trickyKeys,
+      );
+      fc.assert(
+        fc.property(key, anything, (name, value) => onlyPatchErrors({ [name]: value })),
+        { numRuns: 300 },
+      );
+      fc.assert(
+        fc.property(anything, (value) => onlyPatchErrors({ user_metadata: { value } })),
+        { numRuns: 300 },
+      );
     });
   });
 }

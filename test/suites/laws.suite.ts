@@ -47,19 +47,25 @@ export function lawsSuite({ applyPatch }: Library): void {
 
     it('sets or deletes the first-level keys of a metadata patch and leaves the others identical', () => {
       fc.assert(
-        fc.property(user, fc.constantFrom('user_metadata', 'app_metadata'), metadataPatch, appMetadataPatch, (u, key, um, am) => {
-          const changes: Json = key === 'user_metadata' ? um : am;
-          fc.pre(Object.keys(changes).length > 0);
-          const before = (u as Json)[key] as Json | undefined;
-          const after = (apply(u, { [key]: changes })[key] ?? {}) as Json;
-          for (const name of Object.keys(changes)) {
-            if (changes[name] === null) expect(Object.hasOwn(after, name)).toBe(false);
-            else expect(after[name]).toEqual(roundTrip(changes[name]));
-          }
-          for (const name of Object.keys(before ?? {})) {
-            if (!Object.hasOwn(changes, name)) expect(after[name]).toBe(before?.[name]);
-          }
-        }),
+        fc.property(
+          user,
+          fc.constantFrom('user_metadata', 'app_metadata'),
+          metadataPatch,
+          appMetadataPatch,
+          (u, key, um, am) => {
+            const changes: Json = key === 'user_metadata' ? um : am;
+            fc.pre(Object.keys(changes).length > 0);
+            const before = (u as Json)[key] as Json | undefined;
+            const after = (apply(u, { [key]: changes })[key] ?? {}) as Json;
+            for (const name of Object.keys(changes)) {
+              if (changes[name] === null) expect(Object.hasOwn(after, name)).toBe(false);
+              else expect(after[name]).toEqual(roundTrip(changes[name]));
+            }
+            for (const name of Object.keys(before ?? {})) {
+              if (!Object.hasOwn(changes, name)) expect(after[name]).toBe(before?.[name]);
+            }
+          },
+        ),
       );
     });
 

@@ -6,11 +6,15 @@ import type { Library } from '../library.js';
 import { jane } from '../support/fixtures.js';
 
 export function previewSuite({ previewPatch, applyPatch, PatchError }: Library): void {
-  const codes = (preview: ReturnType<typeof previewPatch>) => preview.warnings.map((warning) => [warning.code, warning.path]);
+  const codes = (preview: ReturnType<typeof previewPatch>) =>
+    preview.warnings.map((warning) => [warning.code, warning.path]);
 
   describe('previewPatch', () => {
     it('returns the user applyPatch returns and every change, one per path', () => {
-      const patch = { user_metadata: { addresses: { home: '3 New Road', geo: { lat: 1 } }, color: 'pink' }, nickname: 'jane' };
+      const patch = {
+        user_metadata: { addresses: { home: '3 New Road', geo: { lat: 1 } }, color: 'pink' },
+        nickname: 'jane',
+      };
       const preview = previewPatch(jane, patch);
       expect(preview.user).toEqual(applyPatch(jane, patch));
       expect(preview.error).toBeUndefined();
@@ -25,7 +29,9 @@ export function previewSuite({ previewPatch, applyPatch, PatchError }: Library):
 
     it('quotes keys that need it and compares arrays whole', () => {
       const preview = previewPatch({ app_metadata: { 'my:key': ['a', 'b'] } }, { app_metadata: { 'my:key': ['a'] } });
-      expect(preview.changes).toEqual([{ path: 'app_metadata["my:key"]', kind: 'changed', before: ['a', 'b'], after: ['a'] }]);
+      expect(preview.changes).toEqual([
+        { path: 'app_metadata["my:key"]', kind: 'changed', before: ['a', 'b'], after: ['a'] },
+      ]);
     });
 
     it('includes updated_at when given now', () => {
@@ -47,7 +53,9 @@ export function previewSuite({ previewPatch, applyPatch, PatchError }: Library):
       fc.assert(
         fc.property(anything, (patch) => {
           const preview = previewPatch(jane, patch);
-          expect(preview.error === undefined ? preview.user !== undefined : preview.error instanceof PatchError).toBe(true);
+          expect(preview.error === undefined ? preview.user !== undefined : preview.error instanceof PatchError).toBe(
+            true,
+          );
         }),
       );
     });
@@ -74,7 +82,10 @@ export function previewSuite({ previewPatch, applyPatch, PatchError }: Library):
     });
 
     it('does not warn when the nested object keeps every key, or replaces a non-object', () => {
-      expect(previewPatch(jane, { user_metadata: { addresses: { home: 'x', work: 'y', geo: { lat: 0, lng: 0, alt: 1 } } } }).warnings).toEqual([]);
+      expect(
+        previewPatch(jane, { user_metadata: { addresses: { home: 'x', work: 'y', geo: { lat: 0, lng: 0, alt: 1 } } } })
+          .warnings,
+      ).toEqual([]);
       expect(previewPatch(jane, { user_metadata: { hobby: { kind: 'surfing' } } }).warnings).toEqual([]);
     });
 
@@ -84,7 +95,9 @@ export function previewSuite({ previewPatch, applyPatch, PatchError }: Library):
       expect(preview.warnings[0]?.message).toBe(
         'user_metadata: {} clears user_metadata: all 2 of its keys (hobby, addresses) are deleted. To change some keys only, send just those keys; to delete one, set it to null.',
       );
-      expect(previewPatch({ user_metadata: { a: 1 } }, { user_metadata: {} }).warnings[0]?.message).toContain('its only key (a) is deleted');
+      expect(previewPatch({ user_metadata: { a: 1 } }, { user_metadata: {} }).warnings[0]?.message).toContain(
+        'its only key (a) is deleted',
+      );
       expect(previewPatch({}, { user_metadata: {} }).warnings.map((warning) => warning.code)).toEqual([]);
     });
 
@@ -109,7 +122,12 @@ export function previewSuite({ previewPatch, applyPatch, PatchError }: Library):
     });
 
     it('warns when the patch changes nothing Auth0 stores', () => {
-      for (const patch of [{ email: jane.email }, { verify_email: true }, { user_metadata: { hobby: 'surfing' } }, { app_metadata: { gone: null } }]) {
+      for (const patch of [
+        { email: jane.email },
+        { verify_email: true },
+        { user_metadata: { hobby: 'surfing' } },
+        { app_metadata: { gone: null } },
+      ]) {
         expect(codes(previewPatch(jane, patch))).toContainEqual(['no-change', '']);
       }
       expect(codes(previewPatch(jane, { email: jane.email }, { now: new Date(0) }))).toEqual([['no-change', '']]);
@@ -121,7 +139,9 @@ export function previewSuite({ previewPatch, applyPatch, PatchError }: Library):
       expect(under.warnings).toEqual([]);
       const over = previewPatch({}, { user_metadata: { notes: 'é'.repeat(5_200) } });
       expect(codes(over)).toEqual([['profile-too-large', '']]);
-      expect(over.warnings[0]?.message).toMatch(/^The user is 10430 bytes of JSON, past the 10 KB \(10240 bytes\) Auth0 documents/);
+      expect(over.warnings[0]?.message).toMatch(
+        /^The user is 10430 bytes of JSON, past the 10 KB \(10240 bytes\) Auth0 documents/,
+      );
     });
   });
 }

@@ -15,7 +15,12 @@ const withProtoKey = () => JSON.parse('{"user_id":"auth0|1","__proto__":{"pollut
 
 function expectOwnProtoKey(result: Json): void {
   expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
-  expect(Object.getOwnPropertyDescriptor(result, '__proto__')).toEqual({ value: { polluted: true }, writable: true, enumerable: true, configurable: true });
+  expect(Object.getOwnPropertyDescriptor(result, '__proto__')).toEqual({
+    value: { polluted: true },
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
   expect(Object.prototype).not.toHaveProperty('polluted');
   expect(({} as Json)['polluted']).toBeUndefined();
 }
@@ -62,7 +67,12 @@ export function prototypeKeysSuite({ applyPatch, previewPatch, diffUsers }: Libr
           message: `user_metadata.${name} is null, which deletes that key, but the user has no such key: nothing changes. Check the spelling of the key.`,
         },
       ]);
-      expect(previewPatch({ user_id: 'auth0|1', user_metadata: { other: 1 } }, { user_metadata: { [name]: null } }).warnings.map((w) => w.code)).toEqual(['delete-missing-key', 'no-change']);
+      expect(
+        previewPatch(
+          { user_id: 'auth0|1', user_metadata: { other: 1 } },
+          { user_metadata: { [name]: null } },
+        ).warnings.map((w) => w.code),
+      ).toEqual(['delete-missing-key', 'no-change']);
     });
 
     it('does not warn delete-missing-key when the user has it, and lists its removal', () => {
@@ -73,8 +83,13 @@ export function prototypeKeysSuite({ applyPatch, previewPatch, diffUsers }: Libr
     });
 
     it('warns nested-key-dropped for a nested key under it that the patch replaces away', () => {
-      const preview = previewPatch({ user_metadata: { [name]: { a: 1, b: 2 } } }, { user_metadata: { [name]: { b: 3 } } });
-      expect(preview.warnings.map((w) => [w.code, w.path])).toEqual([['nested-key-dropped', `user_metadata.${name}.a`]]);
+      const preview = previewPatch(
+        { user_metadata: { [name]: { a: 1, b: 2 } } },
+        { user_metadata: { [name]: { b: 3 } } },
+      );
+      expect(preview.warnings.map((w) => [w.code, w.path])).toEqual([
+        ['nested-key-dropped', `user_metadata.${name}.a`],
+      ]);
       expect(preview.changes).toEqual([
         { path: `user_metadata.${name}.a`, kind: 'removed', before: 1 },
         { path: `user_metadata.${name}.b`, kind: 'changed', before: 2, after: 3 },
@@ -82,18 +97,33 @@ export function prototypeKeysSuite({ applyPatch, previewPatch, diffUsers }: Libr
     });
 
     it('warns nested-key-dropped for a nested key of that name', () => {
-      const preview = previewPatch({ user_metadata: { box: { [name]: 1, b: 2 } } }, { user_metadata: { box: { b: 3 } } });
-      expect(preview.warnings.map((w) => [w.code, w.path])).toEqual([['nested-key-dropped', `user_metadata.box.${name}`]]);
+      const preview = previewPatch(
+        { user_metadata: { box: { [name]: 1, b: 2 } } },
+        { user_metadata: { box: { b: 3 } } },
+      );
+      expect(preview.warnings.map((w) => [w.code, w.path])).toEqual([
+        ['nested-key-dropped', `user_metadata.box.${name}`],
+      ]);
       const none = previewPatch({ user_metadata: { box: { b: 2 } } }, { user_metadata: { box: { b: 3 } } });
       expect(none.warnings).toEqual([]);
     });
 
     it('is diffed as data: added, changed, removed, nested and unchanged', () => {
-      expect(diffUsers({ user_metadata: { a: 1 } }, { user_metadata: { a: 1, [name]: 2 } })).toEqual([{ user_metadata: { [name]: 2 } }]);
-      expect(diffUsers({ user_metadata: { [name]: 1 } }, { user_metadata: { [name]: 2 } })).toEqual([{ user_metadata: { [name]: 2 } }]);
-      expect(diffUsers({ user_metadata: { [name]: 1, a: 1 } }, { user_metadata: { a: 1 } })).toEqual([{ user_metadata: { [name]: null } }]);
-      expect(diffUsers({ user_metadata: { x: { [name]: 1 } } }, { user_metadata: { x: {} } })).toEqual([{ user_metadata: { x: {} } }]);
-      expect(diffUsers({ user_metadata: { x: {} } }, { user_metadata: { x: { [name]: 1 } } })).toEqual([{ user_metadata: { x: { [name]: 1 } } }]);
+      expect(diffUsers({ user_metadata: { a: 1 } }, { user_metadata: { a: 1, [name]: 2 } })).toEqual([
+        { user_metadata: { [name]: 2 } },
+      ]);
+      expect(diffUsers({ user_metadata: { [name]: 1 } }, { user_metadata: { [name]: 2 } })).toEqual([
+        { user_metadata: { [name]: 2 } },
+      ]);
+      expect(diffUsers({ user_metadata: { [name]: 1, a: 1 } }, { user_metadata: { a: 1 } })).toEqual([
+        { user_metadata: { [name]: null } },
+      ]);
+      expect(diffUsers({ user_metadata: { x: { [name]: 1 } } }, { user_metadata: { x: {} } })).toEqual([
+        { user_metadata: { x: {} } },
+      ]);
+      expect(diffUsers({ user_metadata: { x: {} } }, { user_metadata: { x: { [name]: 1 } } })).toEqual([
+        { user_metadata: { x: { [name]: 1 } } },
+      ]);
       expect(diffUsers({ app_metadata: { [name]: [1] } }, { app_metadata: { [name]: [1] } })).toEqual([]);
       expect(diffUsers({ user_metadata: { [name]: {} } }, { user_metadata: { [name]: {} } })).toEqual([]);
     });

@@ -49,7 +49,10 @@ export function recordedSuite({ applyPatch }: Library): void {
     it('[MMA] adds addresses and leaves app_metadata alone', () => {
       const user = { user_metadata: { hobby: 'surfing' }, app_metadata: { plan: 'full' } };
       const after = applyPatch(user, { user_metadata: { addresses: { home: '123 Main Street' } } });
-      expect(after).toEqual({ user_metadata: { hobby: 'surfing', addresses: { home: '123 Main Street' } }, app_metadata: { plan: 'full' } });
+      expect(after).toEqual({
+        user_metadata: { hobby: 'surfing', addresses: { home: '123 Main Street' } },
+        app_metadata: { plan: 'full' },
+      });
       expect(after.app_metadata).toBe(user.app_metadata);
     });
 
@@ -64,7 +67,10 @@ export function recordedSuite({ applyPatch }: Library): void {
 
     it('[TF] {"user_metadata":{},"app_metadata":{}} leaves user_metadata {} and no app_metadata', () => {
       const user = { user_id: 'auth0|1', user_metadata: { foo: 'bars' }, app_metadata: { foo: 'bars' } };
-      expect(applyPatch(user, { user_metadata: {}, app_metadata: {} })).toEqual({ user_id: 'auth0|1', user_metadata: {} });
+      expect(applyPatch(user, { user_metadata: {}, app_metadata: {} })).toEqual({
+        user_id: 'auth0|1',
+        user_metadata: {},
+      });
     });
 
     it('[GO] a password change merges app_metadata and stamps last_password_reset and updated_at', () => {
@@ -78,7 +84,11 @@ export function recordedSuite({ applyPatch }: Library): void {
       const now = new Date('2024-02-02T10:20:30.000Z');
       const after = applyPatch(
         user,
-        { connection: 'Username-Password-Authentication', password: 'I have a password and its a secret', app_metadata: { foo: 'bar' } },
+        {
+          connection: 'Username-Password-Authentication',
+          password: 'I have a password and its a secret',
+          app_metadata: { foo: 'bar' },
+        },
         { now },
       );
       expect(after).toEqual({

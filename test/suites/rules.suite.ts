@@ -99,9 +99,12 @@ export function rulesSuite({ applyPatch, PatchError }: Library): void {
       ['app_metadata', 'User metadata to which this user has read-only access.'],
     ])('refuses %s: null', (key, description) => {
       expect(() => applyPatch(jane, { [key]: null })).toThrow(
-        new PatchError(`Payload validation error: 'Expected type object but found type null' on property ${key} (${description}).`, {
-          path: [key],
-        }),
+        new PatchError(
+          `Payload validation error: 'Expected type object but found type null' on property ${key} (${description}).`,
+          {
+            path: [key],
+          },
+        ),
       );
     });
   });
@@ -134,7 +137,9 @@ export function rulesSuite({ applyPatch, PatchError }: Library): void {
       ['client_id', 'string'],
     ])('refuses %s: null', (key, type) => {
       const error = captureError(() => applyPatch(jane, { [key]: null }));
-      expect(error.message).toMatch(new RegExp(`^Payload validation error: 'Expected type ${type} but found type null' on property ${key} \\(`));
+      expect(error.message).toMatch(
+        new RegExp(`^Payload validation error: 'Expected type ${type} but found type null' on property ${key} \\(`),
+      );
       expect(error.path).toBe(key);
     });
   });
@@ -161,7 +166,10 @@ export function rulesSuite({ applyPatch, PatchError }: Library): void {
         verify_phone_number: false,
       });
       expect(result).toEqual(jane);
-      expect(applyPatch(jane, { client_id: 'abc', email: 'new@example.com' })).toEqual({ ...jane, email: 'new@example.com' });
+      expect(applyPatch(jane, { client_id: 'abc', email: 'new@example.com' })).toEqual({
+        ...jane,
+        email: 'new@example.com',
+      });
     });
 
     it('moves updated_at, and last_password_reset on a password change, only when given now', () => {
@@ -171,7 +179,11 @@ export function rulesSuite({ applyPatch, PatchError }: Library): void {
         updated_at: '2026-11-26T12:00:00.000Z',
         last_password_reset: '2026-11-26T12:00:00.000Z',
       });
-      expect(applyPatch(jane, { nickname: 'jane' }, { now })).toEqual({ ...jane, nickname: 'jane', updated_at: '2026-11-26T12:00:00.000Z' });
+      expect(applyPatch(jane, { nickname: 'jane' }, { now })).toEqual({
+        ...jane,
+        nickname: 'jane',
+        updated_at: '2026-11-26T12:00:00.000Z',
+      });
       expect(applyPatch(jane, { password: 'hunter2!' })).toEqual(jane);
     });
 

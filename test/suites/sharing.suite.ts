@@ -21,7 +21,10 @@ export function sharingSuite({ applyPatch }: Library): void {
     });
 
     it('copies the values it takes from the patch, so later changes to the patch never reach the result', () => {
-      const patch = { user_metadata: { addresses: { home: '1 Home Road', tags: ['a'] } }, app_metadata: { roles: ['viewer'] } };
+      const patch = {
+        user_metadata: { addresses: { home: '1 Home Road', tags: ['a'] } },
+        app_metadata: { roles: ['viewer'] },
+      };
       const result = applyPatch(user, patch);
       patch.user_metadata.addresses.home = 'changed';
       patch.user_metadata.addresses.tags.push('b');
@@ -31,7 +34,10 @@ export function sharingSuite({ applyPatch }: Library): void {
     });
 
     it('works on deep-frozen inputs and returns a result the caller may change', () => {
-      const patch = Object.freeze({ user_metadata: Object.freeze({ other: null, extra: Object.freeze({ a: 1 }) }), nickname: null });
+      const patch = Object.freeze({
+        user_metadata: Object.freeze({ other: null, extra: Object.freeze({ a: 1 }) }),
+        nickname: null,
+      });
       const result = applyPatch(user, patch);
       expect(Object.isFrozen(result)).toBe(false);
       expect(Object.isFrozen(result.user_metadata)).toBe(false);

@@ -14,12 +14,17 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
     if (returned === undefined) throw new Error(`expected ${JSON.stringify(patch)} to be refused`);
     const thrown = thrownBy(() => applyPatch({}, patch as never), PatchError);
     expect(thrown.message).toBe(returned.message);
-    expect(returned.toJSON()).toEqual({ statusCode: 400, error: 'Bad Request', message: returned.message, errorCode: 'invalid_body' });
+    expect(returned.toJSON()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: returned.message,
+      errorCode: 'invalid_body',
+    });
     return { message: returned.message, path: returned.path };
   }
 
   describe('the error', () => {
-    it('is an Error whose JSON is exactly Auth0\'s body', () => {
+    it("is an Error whose JSON is exactly Auth0's body", () => {
       const error = validatePatch({ blocked: 'yes' });
       expect(error).toBeInstanceOf(Error);
       expect(error).toBeInstanceOf(PatchError);
@@ -53,7 +58,10 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
       [undefined, 'undefined'],
       [new Date(0), 'Date'],
     ])('refuses %o', (body, type) => {
-      expect(refusal(body)).toEqual({ message: `Payload validation error: 'Expected type object but found type ${type}'.`, path: undefined });
+      expect(refusal(body)).toEqual({
+        message: `Payload validation error: 'Expected type object but found type ${type}'.`,
+        path: undefined,
+      });
     });
   });
 
@@ -64,12 +72,21 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
       );
     });
 
-    it.each(['user_id', 'created_at', 'updated_at', 'identities', 'last_password_reset', 'multifactor', 'audience', 'constructor', 'toString'])(
-      'refuses %s',
-      (key) => {
-        expect(refusal({ [key]: 'x' }).message).toContain(`'Additional properties not allowed: ${key} (consider storing them`);
-      },
-    );
+    it.each([
+      'user_id',
+      'created_at',
+      'updated_at',
+      'identities',
+      'last_password_reset',
+      'multifactor',
+      'audience',
+      'constructor',
+      'toString',
+    ])('refuses %s', (key) => {
+      expect(refusal({ [key]: 'x' }).message).toContain(
+        `'Additional properties not allowed: ${key} (consider storing them`,
+      );
+    });
   });
 
   describe('rule 12: a body with nothing to update', () => {
@@ -124,7 +141,9 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
     });
 
     it('allows the same names in user_metadata and below the first level of app_metadata', () => {
-      expect(validatePatch({ user_metadata: { blocked: true }, app_metadata: { nested: { blocked: true } } })).toBeUndefined();
+      expect(
+        validatePatch({ user_metadata: { blocked: true }, app_metadata: { nested: { blocked: true } } }),
+      ).toBeUndefined();
     });
   });
 
@@ -159,8 +178,15 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
     });
 
     it('keeps the path as segments too, with keys that are not identifiers and indexes as numbers', () => {
-      expect(validatePatch({ user_metadata: { 'my key': [1, { 'a.b': 1 }] } })?.pathSegments).toEqual(['user_metadata', 'my key', 1, 'a.b']);
-      expect(validatePatch({ user_metadata: { 'my key': [1, { 'a.b': 1 }] } })?.path).toBe('user_metadata["my key"][1]["a.b"]');
+      expect(validatePatch({ user_metadata: { 'my key': [1, { 'a.b': 1 }] } })?.pathSegments).toEqual([
+        'user_metadata',
+        'my key',
+        1,
+        'a.b',
+      ]);
+      expect(validatePatch({ user_metadata: { 'my key': [1, { 'a.b': 1 }] } })?.path).toBe(
+        'user_metadata["my key"][1]["a.b"]',
+      );
       expect(validatePatch({ nickname: '' })?.pathSegments).toEqual(['nickname']);
       expect(validatePatch({ user_id: 'x' })?.pathSegments).toBeUndefined();
       expect(Object.isFrozen(validatePatch({ nickname: '' })?.pathSegments)).toBe(true);
@@ -193,7 +219,9 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
     });
 
     it.each(['blocked', 'email', 'user_metadata'])('refuses a non-JSON value at the root attribute %s', (key) => {
-      expect(refusal({ [key]: undefined }).message).toMatch(/^Payload validation error: 'Expected type \w+ but found type undefined' on property/);
+      expect(refusal({ [key]: undefined }).message).toMatch(
+        /^Payload validation error: 'Expected type \w+ but found type undefined' on property/,
+      );
     });
 
     it('stores -0 as 0, as JSON does', () => {
@@ -222,21 +250,71 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
 
   describe('attribute constraints', () => {
     it.each([
-      ['given_name', '', "String is too short (0 chars), minimum 1", 'Given name/first name/forename of this user.'],
-      ['given_name', 'x'.repeat(151), 'String is too long (151 chars), maximum 150', 'Given name/first name/forename of this user.'],
-      ['family_name', 'x'.repeat(151), 'String is too long (151 chars), maximum 150', 'Family name/last name/surname of this user.'],
+      ['given_name', '', 'String is too short (0 chars), minimum 1', 'Given name/first name/forename of this user.'],
+      [
+        'given_name',
+        'x'.repeat(151),
+        'String is too long (151 chars), maximum 150',
+        'Given name/first name/forename of this user.',
+      ],
+      [
+        'family_name',
+        'x'.repeat(151),
+        'String is too long (151 chars), maximum 150',
+        'Family name/last name/surname of this user.',
+      ],
       ['name', 'x'.repeat(301), 'String is too long (301 chars), maximum 300', 'Name of this user.'],
       ['nickname', '', 'String is too short (0 chars), minimum 1', 'Preferred nickname or alias of this user.'],
-      ['username', 'x'.repeat(129), 'String is too long (129 chars), maximum 128', "The user's username. Only valid if the connection requires a username."],
-      ['password', '', 'String is too short (0 chars), minimum 1', 'New password for this user. Only valid for database connections.'],
-      ['connection', '', 'String is too short (0 chars), minimum 1', 'Name of the connection to target for this user update.'],
-      ['client_id', '', 'String is too short (0 chars), minimum 1', 'Auth0 client ID. Only valid when updating email address.'],
-      ['phone_number', '5550100', 'String does not match pattern ^\\+[0-9]{1,15}$: 5550100', "The user's phone number (following the E.164 recommendation)."],
-      ['phone_number', '+1234567890123456', 'String does not match pattern ^\\+[0-9]{1,15}$: +1234567890123456', "The user's phone number (following the E.164 recommendation)."],
+      [
+        'username',
+        'x'.repeat(129),
+        'String is too long (129 chars), maximum 128',
+        "The user's username. Only valid if the connection requires a username.",
+      ],
+      [
+        'password',
+        '',
+        'String is too short (0 chars), minimum 1',
+        'New password for this user. Only valid for database connections.',
+      ],
+      [
+        'connection',
+        '',
+        'String is too short (0 chars), minimum 1',
+        'Name of the connection to target for this user update.',
+      ],
+      [
+        'client_id',
+        '',
+        'String is too short (0 chars), minimum 1',
+        'Auth0 client ID. Only valid when updating email address.',
+      ],
+      [
+        'phone_number',
+        '5550100',
+        'String does not match pattern ^\\+[0-9]{1,15}$: 5550100',
+        "The user's phone number (following the E.164 recommendation).",
+      ],
+      [
+        'phone_number',
+        '+1234567890123456',
+        'String does not match pattern ^\\+[0-9]{1,15}$: +1234567890123456',
+        "The user's phone number (following the E.164 recommendation).",
+      ],
       ['email', 'jane.doe', "Object didn't pass validation for format email: jane.doe", 'Email address of this user.'],
-      ['picture', 'not a url', "Object didn't pass validation for format uri: not a url", 'URL to picture, photo, or avatar of this user.'],
+      [
+        'picture',
+        'not a url',
+        "Object didn't pass validation for format uri: not a url",
+        'URL to picture, photo, or avatar of this user.',
+      ],
       ['name', 42, 'Expected type string but found type integer', 'Name of this user.'],
-      ['email_verified', 'true', 'Expected type boolean but found type string', 'Whether this email address is verified (true) or unverified (false). If set to false the user will not receive a verification email unless `verify_email` is set to true.'],
+      [
+        'email_verified',
+        'true',
+        'Expected type boolean but found type string',
+        'Whether this email address is verified (true) or unverified (false). If set to false the user will not receive a verification email unless `verify_email` is set to true.',
+      ],
       ['user_metadata', ['a'], 'Expected type object but found type array', UM],
       ['app_metadata', 'plan', 'Expected type object but found type string', AM],
     ])('refuses %s = %j', (key, value, detail, description) => {
@@ -248,7 +326,9 @@ export function validationSuite({ applyPatch, validatePatch, PatchError }: Libra
 
     it('counts characters, not UTF-16 units', () => {
       expect(validatePatch({ given_name: '😀'.repeat(150) })).toBeUndefined();
-      expect(refusal({ given_name: '😀'.repeat(151) }).message).toContain('String is too long (151 chars), maximum 150');
+      expect(refusal({ given_name: '😀'.repeat(151) }).message).toContain(
+        'String is too long (151 chars), maximum 150',
+      );
     });
 
     it('accepts the limits exactly', () => {

@@ -6,7 +6,9 @@ import { thrownBy } from '../support/errors.js';
 
 describe('typeName', () => {
   class Point {}
-  const anonymous = Object.create({ constructor: Object.defineProperty(function () {}, 'name', { value: '' }) }) as object;
+  const anonymous = Object.create({
+    constructor: Object.defineProperty(function () {}, 'name', { value: '' }),
+  }) as object;
   it.each([
     [1, 'integer'],
     [1.5, 'number'],
@@ -31,13 +33,22 @@ describe('typeName', () => {
 });
 
 describe('applyPatch checks its user and options', () => {
-  it.each([['a string', 'jane'], ['a number', 1], ['an array', []], ['a boolean', true]])('refuses %s as the user with a TypeError', (_case, user) => {
-    expect(thrownBy(() => applyPatch(user as never, { blocked: true }), TypeError).message).toBe('applyPatch: user must be an object');
+  it.each([
+    ['a string', 'jane'],
+    ['a number', 1],
+    ['an array', []],
+    ['a boolean', true],
+  ])('refuses %s as the user with a TypeError', (_case, user) => {
+    expect(thrownBy(() => applyPatch(user as never, { blocked: true }), TypeError).message).toBe(
+      'applyPatch: user must be an object',
+    );
   });
 
   it('answers 404 for a missing user, before looking at options', () => {
     expect(thrownBy(() => applyPatch(undefined, { blocked: true }), PatchError).statusCode).toBe(404);
-    expect(thrownBy(() => applyPatch(null, { blocked: true }, { now: new Date(Number.NaN) }), TypeError).message).toBe('applyPatch: options.now must be a valid Date');
+    expect(thrownBy(() => applyPatch(null, { blocked: true }, { now: new Date(Number.NaN) }), TypeError).message).toBe(
+      'applyPatch: options.now must be a valid Date',
+    );
   });
 
   it('accepts options that are null or lack now', () => {
@@ -51,15 +62,35 @@ describe('isPatchError', () => {
   it('is true for a PatchError and false for anything else, objects with other brands included', () => {
     expect(isPatchError(new PatchError('x'))).toBe(true);
     expect(isPatchError(thrownBy(() => applyPatch({}, { blocked: 'yes' } as never), PatchError))).toBe(true);
-    for (const value of [undefined, null, 0, 'PatchError', {}, new Error('x'), { [Symbol.for('other')]: true }, () => 1]) expect(isPatchError(value)).toBe(false);
+    for (const value of [
+      undefined,
+      null,
+      0,
+      'PatchError',
+      {},
+      new Error('x'),
+      { [Symbol.for('other')]: true },
+      () => 1,
+    ])
+      expect(isPatchError(value)).toBe(false);
     const forged = Object.create(null) as Record<symbol, unknown>;
     for (const symbol of Object.getOwnPropertySymbols(new PatchError('x'))) forged[symbol] = 'yes';
     expect(isPatchError(forged)).toBe(false);
   });
 
   it('gives a 400 error its reason and code, and a 404 one its own', () => {
-    expect(new PatchError('x').toJSON()).toEqual({ statusCode: 400, error: 'Bad Request', message: 'x', errorCode: 'invalid_body' });
-    expect(new PatchError('y', { statusCode: 404 }).toJSON()).toEqual({ statusCode: 404, error: 'Not Found', message: 'y', errorCode: 'inexistent_user' });
+    expect(new PatchError('x').toJSON()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'x',
+      errorCode: 'invalid_body',
+    });
+    expect(new PatchError('y', { statusCode: 404 }).toJSON()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'y',
+      errorCode: 'inexistent_user',
+    });
     expect(new PatchError('z', { path: ['user_metadata', 'a'] }).path).toBe('user_metadata.a');
   });
 });

@@ -46,8 +46,14 @@ describe('jsonEqual', () => {
   it.each([
     [0, -0],
     [null, null],
-    [{ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }],
-    [[1, , 3], [1, undefined, 3]],
+    [
+      { a: 1, b: [1, 2] },
+      { b: [1, 2], a: 1 },
+    ],
+    [
+      [1, , 3],
+      [1, undefined, 3],
+    ],
     [Object.create(null) as object, {}],
   ])('equates %j and %j', (a, b) => {
     expect(jsonEqual(a, b)).toBe(true);
@@ -67,7 +73,15 @@ describe('jsonEqual', () => {
 
   it('agrees with comparing JSON texts of objects with sorted keys', () => {
     const sorted = (value: unknown): unknown =>
-      Array.isArray(value) ? value.map(sorted) : typeof value === 'object' && value !== null ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sorted((value as Record<string, unknown>)[key])])) : value;
+      Array.isArray(value)
+        ? value.map(sorted)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(
+              Object.keys(value)
+                .sort()
+                .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
+            )
+          : value;
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }), (a, b) => {
         expect(jsonEqual(a, b)).toBe(JSON.stringify(sorted(a)) === JSON.stringify(sorted(b)));
@@ -85,7 +99,8 @@ describe('jsonEqual', () => {
     };
     expect(jsonEqual(cycle(1), cycle(1))).toBe(true);
     expect(jsonEqual(cycle(1), cycle(2))).toBe(false);
-    const wide = (last: number) => Array.from({ length: 150_000 }, (_, index) => ({ index: index === 149_999 ? last : index }));
+    const wide = (last: number) =>
+      Array.from({ length: 150_000 }, (_, index) => ({ index: index === 149_999 ? last : index }));
     expect(jsonEqual(wide(1), wide(1))).toBe(true);
     expect(jsonEqual(wide(1), wide(2))).toBe(false);
   });
@@ -95,7 +110,8 @@ describe('sparseIndices', () => {
   it('is undefined up to the dense limit, and walks own index keys past it', () => {
     expect(sparseIndices(sparse(DENSE_LIMIT, { 0: 1 }))).toBeUndefined();
     expect(sparseIndices([1, 2])).toBeUndefined();
-    const array = sparse(DENSE_LIMIT + 1, { 0: 'first', 7: 'x', [DENSE_LIMIT]: 'last' }) as unknown[] & Record<string, unknown>;
+    const array = sparse(DENSE_LIMIT + 1, { 0: 'first', 7: 'x', [DENSE_LIMIT]: 'last' }) as unknown[] &
+      Record<string, unknown>;
     array['-1'] = 'negative';
     array['1.5'] = 'fraction';
     array['01'] = 'padded';
@@ -126,16 +142,26 @@ describe('profileSize', () => {
 
   it('agrees with JSON.stringify on any JSON value and any string', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((code) => String.fromCharCode(code)) }), (value, text, surrogates) => {
-        const user = { value, text, surrogates };
-        expect(profileSize(user)).toBe(utf8(user));
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: fc.integer({ min: 0xd7f0, max: 0xe010 }).map((code) => String.fromCharCode(code)) }),
+        (value, text, surrogates) => {
+          const user = { value, text, surrogates };
+          expect(profileSize(user)).toBe(utf8(user));
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('counts what JSON drops or writes as null: undefined, functions, symbols, non-finite numbers, holes', () => {
-    const user = { a: undefined, f: () => 1, s: Symbol('s'), list: [undefined, () => 1, Symbol('t'), Number.NaN, Number.POSITIVE_INFINITY, , true, false] };
+    const user = {
+      a: undefined,
+      f: () => 1,
+      s: Symbol('s'),
+      list: [undefined, () => 1, Symbol('t'), Number.NaN, Number.POSITIVE_INFINITY, , true, false],
+    };
     expect(profileSize(user)).toBe(utf8(user));
     const long = sparse(DENSE_LIMIT + 2, { 1: 'x' });
     expect(profileSize({ long })).toBe(utf8({ long }));

@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyPatch, applyPatchJson, isPatchError, PatchError } from '../src/index.js';
+import { applyPatch, applyPatchJson, isPatchError, PatchError } from '../../src/index.js';
 
 const INVALID_JSON = 'Invalid request payload JSON format';
 const NOW = new Date('2025-01-01T00:00:00.000Z');
