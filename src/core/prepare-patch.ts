@@ -108,7 +108,7 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES, pars
       changes.push({
         key,
         kind: 'metadata',
-        changes: (parsed ? checkParsedMetadata : prepareMetadata)(key, value, schema),
+        changes: prepareMetadata(key, value, schema, parsed),
         emptied: schema.emptied,
       });
     } else if (schema.type === 'boolean') {
@@ -132,18 +132,23 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES, pars
   return { changes, setsPassword };
 }
 
+/**
+ * Checks a metadata object and gives its entries: copied from a caller's object, or, for a value `JSON.parse` made
+ * (`parsed`: fresh, without symbols or cycles), checked in place and used as they are (-0 written as 0).
+ */
 function prepareMetadata(
   key: string,
   value: unknown,
   schema: Extract<AttributeSchema, { type: 'metadata' }>,
+  parsed: boolean,
 ): MetadataChanges {
   const { description, reservedNames } = schema;
   if (!isPlainObject(value)) throw wrongType(key, description, 'object', value);
   const names = Object.keys(value);
-  const entries: Metadata = {};
+  const entries: Metadata = parsed ? (value as Metadata) : {};
   let deletes = false;
   try {
-    rejectSymbolKeys(value);
+    if (!parsed) rejectSymbolKeys(value);
   } catch (fault) {
     throw toPatchError(fault, key, description);
   }
@@ -156,40 +161,14 @@ function prepareMetadata(
       if (reservedNames.includes(name)) throw new JsonFault(`Key name is reserved by Auth0: ${name}`, 'value');
       const entry = value[name];
       if (entry === null) deletes = true;
-      entries[name] = copyJsonValue(entry, 2, ownKeysOnly);
+      if (!parsed) entries[name] = copyJsonValue(entry, 2, ownKeysOnly);
+      else if (entry !== null && typeof entry !== 'string' && typeof entry !== 'boolean')
+        entries[name] = checkParsedValue(entry, 2, ownKeysOnly);
     }
   } catch (fault) {
     throw toPatchError(stepOut(fault, names[index] as string, value), key, description);
   }
   return { entries, names, deletes };
-}
-
-// prepareMetadata for a value JSON.parse made: checked in place (-0 written as 0) and used as the entries.
-function checkParsedMetadata(
-  key: string,
-  value: unknown,
-  schema: Extract<AttributeSchema, { type: 'metadata' }>,
-): MetadataChanges {
-  const { description, reservedNames } = schema;
-  if (!isPlainObject(value)) throw wrongType(key, description, 'object', value);
-  const names = Object.keys(value);
-  const ownKeysOnly = inheritedKeysAppear();
-  let deletes = false;
-  let index = 0;
-  try {
-    for (; index < names.length; index++) {
-      const name = names[index] as string;
-      checkKeyName(name);
-      if (reservedNames.includes(name)) throw new JsonFault(`Key name is reserved by Auth0: ${name}`, 'value');
-      const entry = value[name];
-      if (entry === null) deletes = true;
-      else if (typeof entry !== 'string' && typeof entry !== 'boolean')
-        value[name] = checkParsedValue(entry, 2, ownKeysOnly);
-    }
-  } catch (fault) {
-    throw toPatchError(stepOut(fault, names[index] as string, value), key, description);
-  }
-  return { entries: value as Metadata, names, deletes };
 }
 
 function toPatchError(fault: unknown, key: string, description: string): unknown {
