@@ -47,8 +47,8 @@ export function checkKeyName(key: string): void {
 const DOT = 0x2e;
 const DOLLAR = 0x24;
 
-/** Checks and copies one JSON value found `depth` levels below the body (`ownKeysOnly`: {@link inheritedKeysAppear}). */
-export function copyJsonValue(value: unknown, depth: number, ownKeysOnly: boolean): JsonValue {
+/** Checks and copies one JSON value found `depth` levels below the body (`skipInherited`: whether `Object.prototype` is polluted, so for-in walks must skip inherited keys). */
+export function copyJsonValue(value: unknown, depth: number, skipInherited: boolean): JsonValue {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -60,8 +60,8 @@ export function copyJsonValue(value: unknown, depth: number, ownKeysOnly: boolea
     case 'object':
       if (value === null) return null;
       if (depth > MAX_DEPTH) throw new JsonFault(`Nesting deeper than ${MAX_DEPTH} levels`, 'depth');
-      if (Array.isArray(value)) return copyArray(value, depth, ownKeysOnly);
-      return copyObject(value, depth, ownKeysOnly);
+      if (Array.isArray(value)) return copyArray(value, depth, skipInherited);
+      return copyObject(value, depth, skipInherited);
     default:
       throw new JsonFault(notJsonDetail(value), 'value');
   }
@@ -72,12 +72,12 @@ export function copyJsonValue(value: unknown, depth: number, ownKeysOnly: boolea
  * plain objects, arrays, strings, booleans, null and numbers (`1e400` parses to `Infinity`, `-0` to -0, which is
  * written as 0). Returns the value to store.
  */
-export function checkParsedValue(value: unknown, depth: number, ownKeysOnly = inheritedKeysAppear()): JsonValue {
+export function checkParsedValue(value: unknown, depth: number, skipInherited: boolean): JsonValue {
   if (typeof value === 'number') return checkParsedNumber(value);
   if (typeof value !== 'object' || value === null) return value as JsonValue;
   if (depth > MAX_DEPTH) throw new JsonFault(`Nesting deeper than ${MAX_DEPTH} levels`, 'depth');
-  if (Array.isArray(value)) checkParsedArray(value, depth, ownKeysOnly);
-  else checkParsedObject(value as Record<string, unknown>, depth, ownKeysOnly);
+  if (Array.isArray(value)) checkParsedArray(value, depth, skipInherited);
+  else checkParsedObject(value as Record<string, unknown>, depth, skipInherited);
   return value as JsonValue;
 }
 
@@ -86,13 +86,13 @@ function checkParsedNumber(value: number): number {
   return value === 0 ? 0 : value;
 }
 
-function checkParsedArray(source: unknown[], depth: number, ownKeysOnly: boolean): void {
+function checkParsedArray(source: unknown[], depth: number, skipInherited: boolean): void {
   let index = 0;
   try {
     for (; index < source.length; index++) {
       const item = source[index];
       if (typeof item === 'object') {
-        if (item !== null) checkParsedValue(item, depth + 1, ownKeysOnly);
+        if (item !== null) checkParsedValue(item, depth + 1, skipInherited);
       } else if (typeof item === 'number') source[index] = checkParsedNumber(item);
     }
   } catch (fault) {
@@ -101,16 +101,16 @@ function checkParsedArray(source: unknown[], depth: number, ownKeysOnly: boolean
 }
 
 // A for-in walk needs no key list of its own; with a polluted Object.prototype it skips inherited keys.
-function checkParsedObject(source: Record<string, unknown>, depth: number, ownKeysOnly: boolean): void {
+function checkParsedObject(source: Record<string, unknown>, depth: number, skipInherited: boolean): void {
   let current = '';
   try {
     for (const key in source) {
-      if (ownKeysOnly && !Object.hasOwn(source, key)) continue;
+      if (skipInherited && !Object.hasOwn(source, key)) continue;
       current = key;
       checkKeyName(key);
       const item = source[key];
       if (typeof item === 'object') {
-        if (item !== null) checkParsedValue(item, depth + 1, ownKeysOnly);
+        if (item !== null) checkParsedValue(item, depth + 1, skipInherited);
       } else if (typeof item === 'number') source[key] = checkParsedNumber(item);
     }
   } catch (fault) {
@@ -118,20 +118,14 @@ function checkParsedObject(source: Record<string, unknown>, depth: number, ownKe
   }
 }
 
-/** Whether a for-in walk of a plain object would also meet keys of a polluted `Object.prototype`. */
-export function inheritedKeysAppear(): boolean {
-  for (const _key in Object.prototype) return true;
-  return false;
-}
-
 // Sized at once: an array grown by push reserves room it never fills, which the collector then pays for.
-function copyArray(source: readonly unknown[], depth: number, ownKeysOnly: boolean): JsonValue[] {
+function copyArray(source: readonly unknown[], depth: number, skipInherited: boolean): JsonValue[] {
   if (Object.getPrototypeOf(source) !== Array.prototype) throw new JsonFault(notJsonDetail(source), 'value');
   const length = source.length;
   const copy = new Array<JsonValue>(length);
   let index = 0;
   try {
-    for (; index < length; index++) copy[index] = copyJsonValue(source[index], depth + 1, ownKeysOnly);
+    for (; index < length; index++) copy[index] = copyJsonValue(source[index], depth + 1, skipInherited);
   } catch (fault) {
     throw stepOut(fault, index, source);
   }
@@ -139,17 +133,17 @@ function copyArray(source: readonly unknown[], depth: number, ownKeysOnly: boole
 }
 
 // A spread clone, sized as its source at once (after the symbol check, as it copies symbols), its nested values then replaced by their copies.
-function copyObject(source: object, depth: number, ownKeysOnly: boolean): Metadata {
+function copyObject(source: object, depth: number, skipInherited: boolean): Metadata {
   if (!isPlainObject(source)) throw new JsonFault(notJsonDetail(source), 'value');
   rejectSymbolKeys(source);
   const copy = { ...source } as Metadata;
   let current = '';
   try {
     for (const key in copy) {
-      if (ownKeysOnly && !Object.hasOwn(copy, key)) continue;
+      if (skipInherited && !Object.hasOwn(copy, key)) continue;
       current = key;
       checkKeyName(key);
-      copy[key] = copyJsonValue(copy[key], depth + 1, ownKeysOnly);
+      copy[key] = copyJsonValue(copy[key], depth + 1, skipInherited);
     }
   } catch (fault) {
     throw stepOut(fault, current, source);

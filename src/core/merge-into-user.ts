@@ -3,7 +3,7 @@
  * emptied metadata kept as `{}` or removed as the schema says, and the stamps of the write.
  */
 import { isPlainObject } from '../internal/is-plain-object.js';
-import { hasOwnKeys, setOwn } from '../internal/own-keys.js';
+import { hasOwnKeys, inheritedKeysAppear, setOwn } from '../internal/own-keys.js';
 import type { AttributeChange, MetadataChanges } from './prepare-patch.js';
 import type { Auth0User, Metadata } from './types.js';
 
@@ -69,9 +69,9 @@ function mergeMetadata(existing: unknown, changes: MetadataChanges): Metadata {
   if (names.length === 0) return merged;
   if (isPlainObject(existing)) {
     const base = existing as Metadata;
-    const ownKeysOnly = !inheritsEnumerableKeys();
+    const skipInherited = inheritedKeysAppear();
     for (const key in base) {
-      if (!ownKeysOnly && !Object.hasOwn(base, key)) continue;
+      if (skipInherited && !Object.hasOwn(base, key)) continue;
       if (changes.deletes && Object.hasOwn(entries, key) && entries[key] === null) continue;
       if (key === '__proto__') setOwn(merged, key, base[key]);
       else merged[key] = base[key] as Metadata[string];
@@ -82,12 +82,6 @@ function mergeMetadata(existing: unknown, changes: MetadataChanges): Metadata {
     if (value !== null) merged[name] = value;
   }
   return merged;
-}
-
-/** Whether a for-in walk of a plain object would also meet keys of a polluted `Object.prototype`. */
-function inheritsEnumerableKeys(): boolean {
-  for (const _key in Object.prototype) return true;
-  return false;
 }
 
 // Building the result without the removed keys keeps it a fast object (no `delete`).

@@ -6,15 +6,7 @@
  * format; metadata values walked depth first); last, the pairs that may not change together.
  */
 import { ATTRIBUTES, EXCLUSIVE_PAIRS, type AttributeSchema } from './schema.js';
-import {
-  checkKeyName,
-  checkParsedValue,
-  copyJsonValue,
-  inheritedKeysAppear,
-  JsonFault,
-  rejectSymbolKeys,
-  stepOut,
-} from './copy-json.js';
+import { checkKeyName, checkParsedValue, copyJsonValue, JsonFault, rejectSymbolKeys, stepOut } from './copy-json.js';
 import { matchesFormat } from './formats.js';
 import {
   additionalPropertiesMessage,
@@ -26,6 +18,7 @@ import {
 } from './messages.js';
 import { PatchError } from './patch-error.js';
 import { isPlainObject } from '../internal/is-plain-object.js';
+import { inheritedKeysAppear } from '../internal/own-keys.js';
 import { formatPath, type PathSegment } from './path.js';
 import type { Metadata } from './types.js';
 
@@ -152,7 +145,7 @@ function prepareMetadata(
   } catch (fault) {
     throw toPatchError(fault, key, description);
   }
-  const ownKeysOnly = inheritedKeysAppear();
+  const skipInherited = inheritedKeysAppear();
   let index = 0;
   try {
     for (; index < names.length; index++) {
@@ -161,9 +154,9 @@ function prepareMetadata(
       if (reservedNames.includes(name)) throw new JsonFault(`Key name is reserved by Auth0: ${name}`, 'value');
       const entry = value[name];
       if (entry === null) deletes = true;
-      if (!parsed) entries[name] = copyJsonValue(entry, 2, ownKeysOnly);
+      if (!parsed) entries[name] = copyJsonValue(entry, 2, skipInherited);
       else if (entry !== null && typeof entry !== 'string' && typeof entry !== 'boolean')
-        entries[name] = checkParsedValue(entry, 2, ownKeysOnly);
+        entries[name] = checkParsedValue(entry, 2, skipInherited);
     }
   } catch (fault) {
     throw toPatchError(stepOut(fault, names[index] as string, value), key, description);

@@ -10,3 +10,9 @@ export function hasOwnKeys(value: object): boolean {
   for (const key in value) if (Object.hasOwn(value, key)) return true;
   return false;
 }
+
+/** Whether a for-in walk of a plain object would also meet keys of a polluted `Object.prototype`. */
+export function inheritedKeysAppear(): boolean {
+  for (const _key in Object.prototype) return true;
+  return false;
+}
