@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { definePageScripts } from './src/emulator/page/build-page-scripts.js';
 import { findChromium } from './test/browser/chromium.js';
 
 // Without a Chromium the browser tests are skipped with one line that says what to install, except in CI, where
@@ -9,8 +8,6 @@ const inCi = process.env['CI'] !== undefined && process.env['CI'] !== '' && proc
 if (!chromium.found && !inCi) process.stderr.write(`Skipping the browser tests (test/browser/): ${chromium.why}\n`);
 
 export default defineConfig({
-  // The emulator's page scripts, embedded as the build embeds them, so the source serves the page too.
-  define: definePageScripts({ lenient: true }),
   test: {
     include: ['test/**/*.test.ts'],
     exclude: chromium.found || inCi ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/browser/**'],

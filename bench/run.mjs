@@ -1,13 +1,12 @@
 // npm run bench: every contender on every workload in a process of its own (bench/measure.mjs), GC counted, a
-// fresh patch per call; then the HTTP workload (bench/servers.mjs, bench/load.mjs) and the in-process fetch one.
+// fresh patch per call. The emulator's HTTP benchmark is emulator/bench/run.mjs (npm run bench:emulator).
 // `npm run bench -- --record` also writes the run into bench/RESULTS.md.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { applyPatch } from 'auth0-user-patch';
 import { contenders, semanticProbes } from './contenders.mjs';
-import { load } from './load.mjs';
 import { workloads } from './workloads.mjs';
 
 const here = (file) => new URL(file, import.meta.url).pathname;
@@ -128,57 +127,9 @@ const targetJobs = [
 for (let round = 0; round < 2; round++)
   for (const [workload, name, among] of targetJobs) record(workload, name, among, measure(workload, name, among));
 
-// The HTTP workload: each server in its own process, the load generator here; two interleaved rounds.
-const HTTP_MS = 3000;
-async function throughput(mode) {
-  const child = spawn(process.execPath, [here('./servers.mjs'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
-  try {
-    const url = await new Promise((resolve, reject) => {
-      child.stdout.once('data', (data) => resolve(String(data).trim()));
-      child.once('exit', (code) => reject(new Error(`server ${mode} exited with ${code}`)));
-    });
-    const options = {
-      path: `/api/v2/users/${encodeURIComponent(workloads[TYPICAL].user.user_id)}`,
-      body: workloads[TYPICAL].patchText,
-      token: 'bench-token',
-    };
-    await load(url, { ...options, ms: 1000 });
-    return await load(url, { ...options, ms: HTTP_MS, count: 200_000 });
-  } finally {
-    child.kill();
-  }
-}
-const http = { minimal: [], listen: [] };
-for (let round = 0; round < 2; round++)
-  for (const mode of ['minimal', 'listen']) http[mode].push(await throughput(mode));
-const fetched = JSON.parse(
-  spawnSync(process.execPath, [here('./servers.mjs'), 'fetch'], {
-    encoding: 'utf8',
-    env: { ...process.env, BENCH_HTTP_MS: String(HTTP_MS) },
-  }).stdout,
-);
-const minimalRate = medianOf(http.minimal);
-const listenRate = medianOf(http.listen);
-
-say('## HTTP: PATCH /api/v2/users/{id}, the typical body, 10 keep-alive connections on loopback');
-say();
-say('| server | requests/s (median of 2 rounds of 3 s) | vs minimal |');
-say('| --- | ---: | ---: |');
-say(
-  `| minimal node:http (JSON.parse, shallow spread, JSON.stringify; no checks) | ${minimalRate.toFixed(0)} | 1.00x |`,
-);
-say(
-  `| the emulator's listen() (auth, routing, applyPatchJson, store, stamps) | ${listenRate.toFixed(0)} | ${(listenRate / minimalRate).toFixed(2)}x |`,
-);
-say(
-  `| the emulator's fetch(Request), in process, 10 in flight | ${fetched.perSecond.toFixed(0)} | ${(fetched.perSecond / minimalRate).toFixed(2)}x |`,
-);
-say();
-
 const ratio = (a, b) => a / b;
 const perKey = (among, contender = 'applyPatch') => time(KEYS_1000, contender, among) / 1000;
 const targets = [
-  ['HTTP: listen() / minimal node:http throughput >= 0.7', ratio(listenRate, minimalRate), (r) => r >= 0.7],
   [
     'typical: applyPatchJson / JSON.parse(text) <= 1.35',
     ratio(time(TYPICAL, 'applyPatchJson(body)'), time(TYPICAL, 'JSON.parse(body)')),

@@ -195,150 +195,17 @@ describe('--help and --version', () => {
 });
 
 describe('auth0-user-patch serve', () => {
-  /** Starts `serve`, waits for its "Listening on" line, and gives the URL, the output so far and the process. */
-  async function serve(args: string[]) {
-    const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+  it("points to the emulator's package, which has the command, with exit 2", () => {
+    expect(run(['serve'])).toMatchObject({
+      code: 2,
+      stderr:
+        "auth0-user-patch: serve is the emulator's command: npx auth0-user-patch-emulator serve (package auth0-user-patch-emulator)\n",
     });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 10_000);
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Listening on (http:\/\/\S+)/.exec(output);
-        if (match?.[1] !== undefined) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-    });
-    const stopped = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    return { url, output: () => output, child, stopped };
-  }
-
-  it('serves the users it is given, with the token it is given, and stops cleanly on SIGTERM', async () => {
-    const users = file('users.json', JSON.stringify([{ user_id: 'auth0|jane', email: 'jane@example.com' }]));
-    const server = await serve(['--token', 'T', '--users', users, '--host', '127.0.0.1']);
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(server.output()).toBe(
-      `Domain: ${server.url.slice('http://'.length)}\nPage: ${server.url}/\nListening on ${server.url}\n`,
-    );
-    const response = await fetch(`${server.url}/api/v2/users/auth0%7Cjane`, {
-      method: 'PATCH',
-      headers: { authorization: 'Bearer T', 'content-type': 'application/json' },
-      body: '{"user_metadata":{"color":"pink"}}',
-    });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ user_id: 'auth0|jane', user_metadata: { color: 'pink' } });
-    server.child.kill('SIGTERM');
-    expect(await server.stopped).toBe(0);
   });
 
-  it('generates a client when given no credentials, which the official SDK uses as is, and stops on SIGINT', async () => {
-    const server = await serve([]);
-    const [, clientId, clientSecret] =
-      /Client ID: ([0-9a-f]{32})\nClient secret: ([0-9a-f]{64})\n/.exec(server.output()) ?? [];
-    expect(clientId).toMatch(/^[0-9a-f]{32}$/);
-    expect(clientSecret).toMatch(/^[0-9a-f]{64}$/);
-    const domain = server.url.slice('http://'.length);
-    expect(server.output()).toContain(`Domain: ${domain}\n`);
-    const { ManagementClient } = await import('auth0');
-    // The SDK calls https://{domain}; the server speaks plain HTTP on loopback.
-    const management = new ManagementClient({
-      domain,
-      clientId: clientId as string,
-      clientSecret: clientSecret as string,
-      maxRetries: 0,
-      fetch: (url, init) => fetch(String(url).replace('https://', 'http://'), init),
-    });
-    const created = await management.users.create({
-      connection: 'Username-Password-Authentication',
-      email: 'jane@example.com',
-      password: 'x',
-    });
-    expect((await management.users.list({ q: 'email:"jane@example.com"' })).data.map((user) => user.user_id)).toEqual([
-      created.user_id,
-    ]);
-    expect((await fetch(`${server.url}/api/v2/users`)).status).toBe(401);
-    server.child.kill('SIGINT');
-    expect(await server.stopped).toBe(0);
-  });
-
-  it('issues tokens for the given client and domain', async () => {
-    const server = await serve(['--client-id', 'app', '--client-secret', 's3cret', '--domain', 'tenant.example']);
-    expect(server.output()).toMatch(
-      new RegExp(
-        `^Domain: tenant\\.example\nClient ID: app\nClient secret: s3cret\nPage: ${server.url}/#token=[\\w.-]+\nListening on ${server.url}\n$`,
-      ),
-    );
-    const { ManagementClient } = await import('auth0');
-    const management = new ManagementClient({
-      domain: 'tenant.example',
-      clientId: 'app',
-      clientSecret: 's3cret',
-      maxRetries: 0,
-      fetch: (url, init) => fetch(String(url).replace('https://tenant.example', server.url), init),
-    });
-    expect((await management.users.list()).data).toEqual([]);
-    server.child.kill('SIGTERM');
-    expect(await server.stopped).toBe(0);
-  });
-
-  it.each([
-    [['serve', '--port', 'x'], '--port takes a port number from 0 to 65535, not "x"'],
-    [['serve', '--port', '70000'], '--port takes a port number from 0 to 65535, not "70000"'],
-    [['serve', '--token', ''], '--token must not be empty'],
-    [['serve', '--client-id', 'app'], '--client-id and --client-secret go together'],
-    [['serve', '--host', ''], '--host must not be empty'],
-    [['serve', 'users.json'], 'serve takes no file; use --users <users.json>'],
-    [['validate', '--port', '1', 'x.json'], '--port goes with serve only'],
-  ])('%j is a usage error', (args, message) => {
-    const { code, stderr } = run(args);
+  it('knows no option of serve', () => {
+    const { code, stderr } = run(['validate', '--port', '1', 'x.json']);
     expect(code).toBe(2);
-    expect(stderr).toBe(`auth0-user-patch: ${message}\nRun auth0-user-patch --help for usage.\n`);
-  });
-
-  it.each([
-    [
-      'a users file whose user has no id',
-      '[{"email":"x@example.com"}]',
-      'users[0]: user_id must be a non-empty string',
-    ],
-    [
-      'a users file with a numeric email',
-      '[{"user_id":"auth0|1","email":42}]',
-      'users[0] (auth0|1): email must be a string, not integer',
-    ],
-    ['a users file that is not an array', '{"user_id":"auth0|1"}', 'users must be an array of users'],
-  ])('refuses %s with exit 2 and one line naming the user', (_case, content, message) => {
-    const users = file('bad-users.json', content);
-    const { code, stderr } = run(['serve', '--port', '0', '--users', users]);
-    expect(code).toBe(2);
-    expect(stderr).toBe(`auth0-user-patch: ${users}: ${message}\n`);
-  });
-
-  it('refuses an unreadable users file with exit 2', () => {
-    const { code, stderr } = run(['serve', '--port', '0', '--users', join(tmpdir(), 'no-such-users.json')]);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^auth0-user-patch: cannot read .*no-such-users\.json: ENOENT/);
-  });
-
-  it('refuses a port in use and an address not of this machine with exit 2 and one line, never a stack trace', async () => {
-    const server = await serve([]);
-    const port = new URL(server.url).port;
-    try {
-      const busy = run(['serve', '--port', port]);
-      expect(busy).toMatchObject({ code: 2, stderr: `auth0-user-patch: port ${port} is in use on 127.0.0.1\n` });
-      const foreign = run(['serve', '--port', '0', '--host', '203.0.113.1']);
-      expect(foreign).toMatchObject({
-        code: 2,
-        stderr: 'auth0-user-patch: cannot listen on 203.0.113.1: it is not an address of this machine\n',
-      });
-    } finally {
-      server.child.kill('SIGTERM');
-      await server.stopped;
-    }
+    expect(stderr).toMatch(/^auth0-user-patch: Unknown option '--port'/);
   });
 });

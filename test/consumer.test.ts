@@ -15,7 +15,7 @@ it('compiles a consumer of dist with skipLibCheck: false and without exactOption
   expect(run).not.toThrow();
 }, 60_000);
 
-it('compiles a consumer on moduleResolution node10, which finds auth0-user-patch/emulator through typesVersions', () => {
+it('compiles a consumer on moduleResolution node10, which finds auth0-user-patch/report through typesVersions', () => {
   // node10 ignores `exports` (so no self-reference): the consumer gets its own node_modules/auth0-user-patch.
   const dir = mkdtempSync(join(tmpdir(), 'auth0-user-patch-node10-'));
   try {
@@ -37,7 +37,7 @@ it('compiles a consumer on moduleResolution node10, which finds auth0-user-patch
 it('inlines type-fest: the declarations import no other package', async () => {
   const { readdir, readFile } = await import('node:fs/promises');
   const files = (await readdir(new URL('../dist/', import.meta.url))).filter((name) => /\.d\.c?ts$/.test(name));
-  expect(files).toEqual(expect.arrayContaining(['index.d.ts', 'index.d.cts', 'emulator.d.ts', 'emulator.d.cts']));
+  expect(files).toEqual(expect.arrayContaining(['index.d.ts', 'index.d.cts', 'report.d.ts', 'report.d.cts']));
   for (const name of files) {
     const declarations = await readFile(new URL(`../dist/${name}`, import.meta.url), 'utf8');
     const code = declarations.replace(/\/\*[\s\S]*?\*\//g, '');

@@ -2,11 +2,11 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { embedJson, escapeHtml } from '../src/cli/html-report/escape-html.js';
-import { PAGE_SCRIPT } from '../src/cli/html-report/page-script.js';
-import { parsePath } from '../src/cli/html-report/parse-path.js';
-import { renderHtmlReport, REPORT_CSP } from '../src/cli/html-report/render-html-report.js';
-import { sha256Base64 } from '../src/cli/html-report/sha256.js';
+import { embedJson, escapeHtml } from '../src/report/escape-html.js';
+import { PAGE_SCRIPT } from '../src/report/page-script.js';
+import { parsePath } from '../src/report/parse-path.js';
+import { renderHtmlReport, REPORT_CSP } from '../src/report/render-html-report.js';
+import { sha256Base64 } from '../src/report/sha256.js';
 import { formatPath } from '../src/core/path.js';
 import { previewPatch } from '../src/describe/preview-patch.js';
 

@@ -7,15 +7,10 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 
 const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
 
-process.exitCode = await runCli(process.argv.slice(2), {
+process.exitCode = runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStandardInput: () => readBounded(0),
   color: process.stdout.isTTY === true && !noColor,
   version,
-  waitForStop: () =>
-    new Promise((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    }),
 });

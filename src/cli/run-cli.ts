@@ -7,10 +7,7 @@ import { isPlainObject } from '../internal/is-plain-object.js';
 import { previewPatch, type PatchPreview } from '../describe/preview-patch.js';
 import type { Auth0User } from '../core/types.js';
 import { validatePatch } from '../core/validate-patch.js';
-import { createEmulator } from '../emulator/create-emulator.js';
-import { randomHex } from '../emulator/random-hex.js';
-import { renderHtmlReport } from './html-report/render-html-report.js';
-import { pageLink } from './page-link.js';
+import { renderHtmlReport } from '../report/render-html-report.js';
 import { renderPreview } from './preview-report.js';
 import { inputName, readJson } from './read-json.js';
 import { jsonText, terminalText } from './terminal-text.js';
@@ -25,28 +22,17 @@ export type CliIo = {
   /** Whether standard output is a terminal that may get colours (a TTY, and no `NO_COLOR`). */
   color: boolean;
   version: string;
-  /** Settles when the process is asked to stop (SIGINT or SIGTERM): `serve` then closes its server. */
-  waitForStop: () => Promise<void>;
 };
-
-const DEFAULT_PORT = 4010;
 
 const OPTIONS = {
   json: { type: 'boolean' },
   html: { type: 'string' },
-  port: { type: 'string' },
-  host: { type: 'string' },
-  token: { type: 'string' },
-  'client-id': { type: 'string' },
-  'client-secret': { type: 'string' },
-  domain: { type: 'string' },
-  users: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
 /** Runs `auth0-user-patch` and returns the exit code: 0 success, 1 a refused patch or an unreachable diff, 2 a usage error, an unreadable file or malformed JSON. */
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+export function runCli(args: readonly string[], io: CliIo): number {
   try {
     const { values, positionals } = parseCommandLine(args);
     if (values.help) return print(io, USAGE);
@@ -57,10 +43,6 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (values.html !== undefined && values.json) throw new UsageError('--json and --html go separately');
     if (values.html === '')
       throw new UsageError('--html takes the file to write the report to (- for standard output)');
-    const serveOption = (['port', 'host', 'token', 'client-id', 'client-secret', 'domain', 'users'] as const).find(
-      (name) => values[name] !== undefined,
-    );
-    if (serveOption !== undefined && command !== 'serve') throw new UsageError(`--${serveOption} goes with serve only`);
     if (files.filter((file) => file === '-').length > 1)
       throw new UsageError('only one argument can read standard input (-)');
     const read = (file: string) => readJson(file, io.readStandardInput);
@@ -74,8 +56,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case 'validate':
         return validate(io, read(oneFile(command, files)));
       case 'serve':
-        if (files.length > 0) throw new UsageError('serve takes no file; use --users <users.json>');
-        return await serve(io, values, read);
+        throw new UsageError(
+          "serve is the emulator's command: npx auth0-user-patch-emulator serve (package auth0-user-patch-emulator)",
+          false,
+        );
       case undefined:
         throw new UsageError('a command is missing');
       default:
@@ -162,86 +146,6 @@ function diff(io: CliIo, before: Auth0User, after: unknown, afterFile: string): 
 function validate(io: CliIo, patch: unknown): number {
   const error = validatePatch(patch);
   return error === undefined ? print(io, 'valid\n') : refuse(io, error);
-}
-
-type ServeOptions = {
-  port?: string | undefined;
-  host?: string | undefined;
-  token?: string | undefined;
-  'client-id'?: string | undefined;
-  'client-secret'?: string | undefined;
-  domain?: string | undefined;
-  users?: string | undefined;
-};
-
-async function serve(io: CliIo, options: ServeOptions, read: (file: string) => unknown): Promise<number> {
-  const portText = options.port ?? String(DEFAULT_PORT);
-  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
-  if (!(port <= 65_535))
-    throw new UsageError(`--port takes a port number from 0 to 65535, not ${JSON.stringify(portText)}`);
-  const host = options.host ?? '127.0.0.1';
-  if (host === '') throw new UsageError('--host must not be empty');
-  if (options.token === '') throw new UsageError('--token must not be empty');
-  const { 'client-id': givenId, 'client-secret': givenSecret } = options;
-  if ((givenId === undefined) !== (givenSecret === undefined))
-    throw new UsageError('--client-id and --client-secret go together');
-  if (givenId === '' || givenSecret === '') throw new UsageError('--client-id and --client-secret must not be empty');
-  const generated = givenId === undefined && options.token === undefined;
-  const client = generated
-    ? { clientId: randomHex(16), clientSecret: randomHex(32) }
-    : givenId === undefined
-      ? undefined
-      : { clientId: givenId, clientSecret: givenSecret as string };
-  const users = options.users === undefined ? [] : read(options.users);
-  let emulator;
-  try {
-    emulator = createEmulator({
-      users: users as readonly Auth0User[],
-      page: true,
-      ...(client === undefined ? {} : { clients: [client] }),
-      ...(options.token === undefined ? {} : { token: options.token }),
-      ...(options.domain === undefined ? {} : { domain: options.domain }),
-    });
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    const where = options.users === undefined ? '' : `${options.users}: `;
-    throw new UsageError(`${where}${error.message.replace(/^createEmulator: options\.(users|domain)/, '$1')}`, false);
-  }
-  let server;
-  try {
-    server = await emulator.listen({ port, host });
-  } catch (error) {
-    throw new UsageError(listenFailure(error, host, port), false);
-  }
-  const credentials =
-    client === undefined ? '' : `Client ID: ${client.clientId}\nClient secret: ${client.clientSecret}\n`;
-  const domain = options.domain ?? server.url.replace(/^http:\/\//, '');
-  const page = await pageLink(emulator, server.url, domain, client).catch(async (error: unknown) => {
-    await server.close();
-    throw error;
-  });
-  io.stdout(`Domain: ${terminalText(domain)}\n${credentials}Page: ${page}\nListening on ${server.url}\n`);
-  await io.waitForStop();
-  await server.close();
-  return 0;
-}
-
-/** One line for an operator on why the server could not listen. */
-function listenFailure(error: unknown, host: string, port: number): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  switch (code) {
-    case 'EADDRINUSE':
-      return `port ${port} is in use on ${host}`;
-    case 'EACCES':
-      return `no permission to listen on port ${port} of ${host}`;
-    case 'EADDRNOTAVAIL':
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-    case 'EINVAL':
-      return `cannot listen on ${host}: it is not an address of this machine`;
-    default:
-      return `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`;
-  }
 }
 
 function refuse(io: CliIo, error: unknown): number {

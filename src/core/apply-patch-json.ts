@@ -1,8 +1,8 @@
 import { mergePrepared, type PatchOutcome } from './apply-patch.js';
 import { INVALID_JSON_MESSAGE } from './messages.js';
-import { PatchError } from './patch-error.js';
+import { invalidJsonError, PatchError } from './patch-error.js';
 import type { PathSegment } from './path.js';
-import { PATCH_RULES, preparePatch } from './prepare-patch.js';
+import { prepareParsedBody, type PreparedPatch, type PrepareOptions } from './prepare-patch.js';
 import type { ApplyOptions, Auth0User, UserInput } from './types.js';
 
 /**
@@ -30,20 +30,35 @@ export function applyPatchJson(user: UserInput | null | undefined, text: string,
   return patchUserJson(user, text, options).user;
 }
 
-/** {@link applyPatchJson} without its types, with the checked patch (for the emulator). */
+/** {@link applyPatchJson} without its types, with the checked patch. */
 export function patchUserJson(user: unknown, text: unknown, options?: ApplyOptions): PatchOutcome {
+  return mergePrepared(user, preparePatchJson(text as string), options);
+}
+
+/**
+ * {@link preparePatch} for a body held as JSON text, as {@link applyPatchJson} reads it: Auth0's parser answers
+ * first (`Invalid request payload JSON format` for text that is not JSON or holds a `__proto__` key), then every
+ * rule. What the parse made is checked in place instead of copied.
+ *
+ * @example
+ * const prepared = preparePatchJson('{"verify_email":true,"email":"jane@example.com"}');
+ * prepared.steering; // { verify_email: true }
+ * applyPreparedPatch({ user_id: 'auth0|1' }, prepared); // { user_id: 'auth0|1', email: 'jane@example.com' }
+ * preparePatchJson('{"user_metadata": {'); // throws PatchError: Invalid request payload JSON format
+ */
+export function preparePatchJson(text: string, options?: PrepareOptions): PreparedPatch {
   if (typeof text !== 'string') throw new TypeError('applyPatchJson: text must be a string');
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new PatchError(INVALID_JSON_MESSAGE);
+    throw invalidJsonError();
   }
   if (mayHoldProtoKey(text)) {
     const path = findProtoKey(body);
     if (path !== undefined) throw new PatchError(INVALID_JSON_MESSAGE, { path });
   }
-  return mergePrepared(user, preparePatch(body, PATCH_RULES, true), options);
+  return prepareParsedBody(body, options);
 }
 
 // Whether the text may spell a `__proto__` key, literally or with \u escapes; a cheap test before the walk.

@@ -38,6 +38,24 @@ export function applyPatch(user: Auth0User, patch: UserPatch, options?: ApplyOpt
   return patchUser(user, patch, options).user;
 }
 
+/**
+ * Applies a body checked once by {@link preparePatch} or {@link preparePatchJson} to a user: the user Auth0 would
+ * store, exactly as {@link applyPatch} returns it (the 404 for a `null` or `undefined` user included). The same
+ * prepared patch can be applied to any number of users; neither it nor `user` is changed.
+ *
+ * @example
+ * const prepared = preparePatch({ app_metadata: { plan: 'pro' } });
+ * applyPreparedPatch({ user_id: 'auth0|1' }, prepared); // { user_id: 'auth0|1', app_metadata: { plan: 'pro' } }
+ * applyPreparedPatch({ user_id: 'auth0|2', app_metadata: { seats: 3 } }, prepared).app_metadata; // { seats: 3, plan: 'pro' }
+ */
+export function applyPreparedPatch(
+  user: UserInput | null | undefined,
+  prepared: PreparedPatch,
+  options?: ApplyOptions,
+): Auth0User {
+  return mergePrepared(user, prepared, options).user;
+}
+
 /** What {@link patchUser} found: the checked patch, and the user it makes. */
 export type PatchOutcome = { readonly prepared: PreparedPatch; readonly user: Auth0User };
 

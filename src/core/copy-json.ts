@@ -8,7 +8,7 @@
  */
 import { MAX_DEPTH } from './schema.js';
 import { isPlainObject } from '../internal/is-plain-object.js';
-import { typeName } from './messages.js';
+import { jsonTypeName } from './messages.js';
 import type { PathSegment } from './path.js';
 import type { JsonValue, Metadata } from './types.js';
 
@@ -30,7 +30,7 @@ export class JsonFault {
 
 /** The message for a value that is not JSON. */
 function notJsonDetail(value: unknown): string {
-  return `Expected a JSON value but found type ${typeName(value)}`;
+  return `Expected a JSON value but found type ${jsonTypeName(value)}`;
 }
 
 /** Refuses a key name Auth0 would refuse in metadata at any depth: `__proto__` (its JSON parser rejects it) and names containing `.` or `$`. */

@@ -18,6 +18,23 @@ export function bodyMessage(detail: string): string {
   return `Payload validation error: '${detail}'.`;
 }
 
+/**
+ * Auth0's wording for a request body its schema validator refuses, on any route: about one property (its path and
+ * the description Auth0 quotes from its schema), or about the body as a whole.
+ *
+ * @example
+ * payloadValidationMessage('Missing required property: connection');
+ * // "Payload validation error: 'Missing required property: connection'."
+ * payloadValidationMessage('Expected type boolean but found type string', { path: 'blocked', description: 'Whether this user was blocked by an administrator (true) or not (false).' });
+ * // "Payload validation error: 'Expected type boolean but found type string' on property blocked (Whether this user was blocked by an administrator (true) or not (false).)."
+ */
+export function payloadValidationMessage(
+  detail: string,
+  property?: { readonly path: string; readonly description: string },
+): string {
+  return property === undefined ? bodyMessage(detail) : propertyMessage(detail, property.path, property.description);
+}
+
 /** Auth0's answer to root properties a PATCH may not write, named in the order the patch has them. */
 export function additionalPropertiesMessage(keys: readonly string[]): string {
   return bodyMessage(
@@ -31,8 +48,19 @@ export function noValidSchemaMessage(): string {
   return `${bodyMessage('None of the valid schemas were met')} Inner errors: [ ${inner.join(' (also) ')} ].`;
 }
 
-/** The JSON Schema name of a value's type as Auth0's validator spells it (`integer` for whole numbers), or what the value is when it is not JSON at all (`undefined`, `function`, `bigint`, `not-a-number`, `Date`, ...). */
-export function typeName(value: unknown): string {
+/**
+ * The JSON Schema name of a value's type as Auth0's validator spells it in its messages (`integer` for whole
+ * numbers, `number` otherwise), or what the value is when it is not JSON at all (`undefined`, `function`, `bigint`,
+ * `not-a-number`, `Date`, ...).
+ *
+ * @example
+ * jsonTypeName(3); // 'integer'
+ * jsonTypeName(1.5); // 'number'
+ * jsonTypeName(null); // 'null'
+ * jsonTypeName(new Date()); // 'Date'
+ * `Expected type string but found type ${jsonTypeName([])}`; // 'Expected type string but found type array'
+ */
+export function jsonTypeName(value: unknown): string {
   switch (typeof value) {
     case 'number':
       if (Number.isNaN(value)) return 'not-a-number';

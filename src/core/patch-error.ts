@@ -1,3 +1,4 @@
+import { INVALID_JSON_MESSAGE } from './messages.js';
 import { formatPath, type PathSegment } from './path.js';
 
 /**
@@ -134,7 +135,24 @@ export function isPatchError(value: unknown): value is PatchError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PATCH_ERROR_BRAND] === true;
 }
 
-/** The 404 Auth0 answers for a user id it does not know. */
+/**
+ * The 404 Auth0 answers for a user id it does not know, on every route that takes one.
+ *
+ * @example
+ * JSON.stringify(inexistentUserError());
+ * // '{"statusCode":404,"error":"Not Found","message":"The user does not exist.","errorCode":"inexistent_user"}'
+ */
 export function inexistentUserError(): PatchError {
   return new PatchError('The user does not exist.', { statusCode: 404 });
+}
+
+/**
+ * The 400 Auth0's JSON parser answers for a request body that is not JSON, on every route that takes one.
+ *
+ * @example
+ * JSON.stringify(invalidJsonError());
+ * // '{"statusCode":400,"error":"Bad Request","message":"Invalid request payload JSON format","errorCode":"invalid_body"}'
+ */
+export function invalidJsonError(): PatchError {
+  return new PatchError(INVALID_JSON_MESSAGE);
 }

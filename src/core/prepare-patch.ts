@@ -14,7 +14,7 @@ import {
   INVALID_JSON_MESSAGE,
   noValidSchemaMessage,
   propertyMessage,
-  typeName,
+  jsonTypeName,
 } from './messages.js';
 import { PatchError } from './patch-error.js';
 import { isPlainObject } from '../internal/is-plain-object.js';
@@ -22,7 +22,13 @@ import { inheritedKeysAppear } from '../internal/own-keys.js';
 import { formatPath, type PathSegment } from './path.js';
 import type { Metadata } from './types.js';
 
-/** A checked metadata patch: its first-level entries, copied (a `null` entry deletes its key; no entry clears). */
+/**
+ * A checked metadata patch: its first-level entries, copied (a `null` entry deletes its key; no entry clears).
+ *
+ * @example
+ * const change = preparePatch({ user_metadata: { color: null, plan: 'pro' } }).changes[0];
+ * if (change?.kind === 'metadata') change.changes; // { entries: { color: null, plan: 'pro' }, names: ['color', 'plan'], deletes: true }
+ */
 export type MetadataChanges = {
   readonly entries: Metadata;
   /** The first-level keys of the patch, in its order. */
@@ -31,7 +37,14 @@ export type MetadataChanges = {
   readonly deletes: boolean;
 };
 
-/** One root attribute a checked patch changes on the stored user. */
+/**
+ * One root attribute a checked patch changes on the stored user: set to a value, unset with `null`, or metadata
+ * merged one level deep.
+ *
+ * @example
+ * preparePatch({ blocked: true, nickname: null }).changes;
+ * // [{ key: 'blocked', kind: 'set', value: true }, { key: 'nickname', kind: 'unset' }]
+ */
 export type AttributeChange =
   | { readonly key: string; readonly kind: 'set'; readonly value: string | boolean }
   | { readonly key: string; readonly kind: 'unset' }
@@ -43,13 +56,48 @@ export type AttributeChange =
       readonly emptied: 'empty-object' | 'removed';
     };
 
-/** A checked PATCH body, ready to merge into any user and to describe. */
+/**
+ * The attributes of a body that steer the request and are never stored on the user, as the body gives them.
+ *
+ * @example
+ * const steering: PatchSteering = preparePatchJson('{"email":"jane@example.com","verify_email":false}').steering;
+ * steering.verify_email; // false
+ */
+export type PatchSteering = {
+  readonly password?: string | null;
+  readonly connection?: string;
+  readonly client_id?: string;
+  readonly verify_email?: boolean;
+  readonly verify_phone_number?: boolean;
+};
+
+/**
+ * A body Auth0 accepts, checked once by {@link preparePatch} or {@link preparePatchJson}: what it changes on the
+ * stored user, and what steers the request. Apply it to any user with {@link applyPreparedPatch}.
+ *
+ * @example
+ * const prepared: PreparedPatch = preparePatch({ password: 'n3w-Passw0rd', user_metadata: { plan: 'pro' } });
+ * prepared.setsPassword; // true
+ * prepared.steering; // { password: 'n3w-Passw0rd' }
+ * prepared.changes.map((change) => change.key); // ['user_metadata']
+ */
 export type PreparedPatch = {
   /** What the patch changes on the stored user, in the patch's order (steering attributes left out). */
   readonly changes: readonly AttributeChange[];
   /** Whether the patch sets a new password (which moves `last_password_reset`). */
   readonly setsPassword: boolean;
+  /** `password`, `connection`, `client_id`, `verify_email` and `verify_phone_number`, when the body has them. */
+  readonly steering: PatchSteering;
 };
+
+/**
+ * Which body-level rules {@link preparePatch} applies: `'update'` (the default) for `PATCH /api/v2/users/{id}`;
+ * `'create'` for the attributes of `POST /api/v2/users`, which need neither something to update nor the pair rules.
+ *
+ * @example
+ * const options: PrepareOptions = { rules: 'create' };
+ */
+export type PrepareOptions = { readonly rules?: 'update' | 'create' };
 
 type StringSchema = Extract<AttributeSchema, { type: 'string' }>;
 
@@ -57,23 +105,41 @@ type StringSchema = Extract<AttributeSchema, { type: 'string' }>;
 const PAIRED: ReadonlySet<string> = new Set(EXCLUSIVE_PAIRS.flat());
 
 /** Which body-level rules apply: all of them for a PATCH; creating a user needs neither. */
-export type BodyRules = {
+type BodyRules = {
   /** A body must name at least one attribute ("None of the valid schemas were met"). */
   readonly requireAttribute: boolean;
   /** The pairs of attributes one request may not change together. */
   readonly exclusivePairs: boolean;
 };
 
-/** The rules of `PATCH /api/v2/users/{id}`. */
-export const PATCH_RULES: BodyRules = { requireAttribute: true, exclusivePairs: true };
+const UPDATE_RULES: BodyRules = { requireAttribute: true, exclusivePairs: true };
+const CREATE_RULES: BodyRules = { requireAttribute: false, exclusivePairs: false };
 
 /**
- * Checks a PATCH body and copies what it changes, or throws the {@link PatchError} Auth0 would answer with.
- * `parsed`: the body is `JSON.parse`'s fresh result, which holds no symbol, cycle or shared object, so its
- * metadata is checked in place and taken as it is instead of copied.
+ * Checks a body once, with every rule {@link applyPatch} applies, and copies what it changes: the
+ * {@link PreparedPatch}, or the {@link PatchError} Auth0 would answer with, thrown. For a server that checks a
+ * request before it looks the user up, or reads what steers it (`password`, `verify_email`, ...); with
+ * `{ rules: 'create' }`, for the attributes of a new user.
+ *
+ * @example
+ * const prepared = preparePatch({ user_metadata: { plan: 'pro' } });
+ * applyPreparedPatch({ user_id: 'auth0|1', user_metadata: { hobby: 'surfing' } }, prepared).user_metadata;
+ * // { hobby: 'surfing', plan: 'pro' }
+ * preparePatch({}); // throws PatchError: Payload validation error: 'None of the valid schemas were met'. ...
+ * preparePatch({ email: 'jane@example.com' }, { rules: 'create' }).changes.length; // 1
  */
-export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES, parsed = false): PreparedPatch {
-  if (!isPlainObject(body)) throw new PatchError(bodyMessage(`Expected type object but found type ${typeName(body)}`));
+export function preparePatch(body: unknown, options?: PrepareOptions): PreparedPatch {
+  return prepareBody(body, options?.rules === 'create' ? CREATE_RULES : UPDATE_RULES, false);
+}
+
+/** {@link preparePatch} for a body `JSON.parse` just made: fresh, so its metadata is checked in place, not copied. */
+export function prepareParsedBody(body: unknown, options?: PrepareOptions): PreparedPatch {
+  return prepareBody(body, options?.rules === 'create' ? CREATE_RULES : UPDATE_RULES, true);
+}
+
+function prepareBody(body: unknown, rules: BodyRules, parsed: boolean): PreparedPatch {
+  if (!isPlainObject(body))
+    throw new PatchError(bodyMessage(`Expected type object but found type ${jsonTypeName(body)}`));
   if (!parsed && Object.getOwnPropertySymbols(body).length !== 0) {
     throw new PatchError(bodyMessage('Expected a JSON object but found a symbol key'));
   }
@@ -92,6 +158,7 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES, pars
   if (rules.requireAttribute && keys.length === 0) throw new PatchError(noValidSchemaMessage());
 
   const changes: AttributeChange[] = [];
+  const steering: Record<string, string | boolean | null> = {};
   let setsPassword = false;
   for (let index = 0; index < keys.length; index++) {
     const key = keys[index] as string;
@@ -107,12 +174,17 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES, pars
     } else if (schema.type === 'boolean') {
       if (typeof value !== 'boolean') throw wrongType(key, schema.description, 'boolean', value);
       if (schema.stored) changes.push({ key, kind: 'set', value });
+      else steering[key] = value;
     } else if (value === null && schema.nullable) {
       if (schema.stored) changes.push({ key, kind: 'unset' });
+      else steering[key] = null;
     } else {
       checkString(key, value, schema);
       if (schema.stored) changes.push({ key, kind: 'set', value });
-      else if (key === 'password') setsPassword = true;
+      else {
+        steering[key] = value;
+        if (key === 'password') setsPassword = true;
+      }
     }
   }
   if (rules.exclusivePairs && paired >= 2) {
@@ -122,7 +194,7 @@ export function preparePatch(body: unknown, rules: BodyRules = PATCH_RULES, pars
       }
     }
   }
-  return { changes, setsPassword };
+  return { changes, setsPassword, steering: steering as PatchSteering };
 }
 
 /**
@@ -205,6 +277,6 @@ function countCharacters(value: string): number {
 }
 
 function wrongType(key: string, description: string, expected: string, value: unknown): PatchError {
-  const detail = `Expected type ${expected} but found type ${typeName(value)}`;
+  const detail = `Expected type ${expected} but found type ${jsonTypeName(value)}`;
   return new PatchError(propertyMessage(detail, key, description), { path: [key] });
 }

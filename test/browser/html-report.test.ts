@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   accessibilityViolations,
+  DOCS_IMAGES,
   example,
   examplePath,
   launchChromium,
@@ -52,7 +53,7 @@ describe("the report of Auth0 page's step that loses the home address", () => {
       '\u2212 removed user_metadata.addresses.home: "123 Main Street, Anytown, ST 12345"',
       '+ added user_metadata.addresses.work: "100 Industrial Way, Anytown, ST 12345"',
     ]);
-    await screenshot(page, 'preview-report', { docs: true });
+    await screenshot(page, 'preview-report', { docs: DOCS_IMAGES });
     await page.close();
   });
 
@@ -187,7 +188,7 @@ describe('the report of a refused patch', () => {
     expect(await rowText(page, id)).toBe('preference.color: "pink" \u2715 refused');
     await refusal.getByRole('link', { name: 'user_metadata["preference.color"]' }).click();
     expect(await focusedNodeId(page)).toBe(id);
-    await screenshot(page, 'preview-refused', { docs: true });
+    await screenshot(page, 'preview-refused', { docs: DOCS_IMAGES });
     await expectCleanPage(opened, url);
     await page.close();
   });

@@ -22,7 +22,7 @@ function specifiers(file: string): string[] {
 }
 
 describe('the library in a browser', () => {
-  const browserFolders = ['core', 'describe', 'internal', join('cli', 'html-report')];
+  const browserFolders = ['core', 'describe', 'internal', 'report'];
   const browserModules = [
     join('src', 'index.ts'),
     ...browserFolders.flatMap((folder) =>

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderHtmlReport } from '../../src/cli/html-report/render-html-report.js';
+import { renderHtmlReport } from '../../src/report/render-html-report.js';
 import { previewPatch } from '../../src/describe/preview-patch.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
@@ -62,14 +62,21 @@ export async function load(page: Page, url: string): Promise<void> {
   await page.waitForSelector('html[data-ready="true"]', { timeout: 10_000 });
 }
 
-/** Writes a screenshot under test/browser/screenshots/ (the whole page unless `fullPage` is false); with UPDATE_DOCS_IMAGES=1, also into docs/images/. */
-export async function screenshot(page: Page, name: string, { docs = false, fullPage = true } = {}): Promise<void> {
+/** The library's documentation images. */
+export const DOCS_IMAGES = join(root, 'docs', 'images');
+
+/** Writes a screenshot under test/browser/screenshots/ (the whole page unless `fullPage` is false); with UPDATE_DOCS_IMAGES=1, also into the `docs` folder given. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { docs, fullPage = true }: { docs?: string; fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
   const path = join(screenshots, `${name}.png`);
   await page.screenshot({ path, fullPage });
-  if (docs && process.env['UPDATE_DOCS_IMAGES'] === '1') {
-    mkdirSync(join(root, 'docs', 'images'), { recursive: true });
-    copyFileSync(path, join(root, 'docs', 'images', `${name}.png`));
+  if (docs !== undefined && process.env['UPDATE_DOCS_IMAGES'] === '1') {
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(path, join(docs, `${name}.png`));
   }
 }
 

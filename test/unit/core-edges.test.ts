@@ -110,7 +110,7 @@ describe('stored metadata that is not an object', () => {
 describe('preparePatch', () => {
   it('skips the pair rules when the body rules say so (creating a user)', () => {
     const body = { username: 'jane', email: 'jane@example.com', password: 'secret' };
-    expect(preparePatch(body, { requireAttribute: false, exclusivePairs: false }).changes).toEqual([
+    expect(preparePatch(body, { rules: 'create' }).changes).toEqual([
       { key: 'username', kind: 'set', value: 'jane' },
       { key: 'email', kind: 'set', value: 'jane@example.com' },
     ]);
@@ -120,7 +120,11 @@ describe('preparePatch', () => {
   });
 
   it('changes nothing stored for a steering attribute set to null', () => {
-    expect(preparePatch({ password: null })).toEqual({ changes: [], setsPassword: false });
+    expect(preparePatch({ password: null })).toEqual({
+      changes: [],
+      setsPassword: false,
+      steering: { password: null },
+    });
     expect(applyPatch({ password: 'kept' } as never, { password: null } as never)).toEqual({ password: 'kept' });
   });
 });

@@ -1,10 +1,10 @@
 /** Unit tests of src/core at its edges: type names in messages, the user and options checks, the error's brand. */
 import { describe, expect, it } from 'vitest';
-import { typeName } from '../../src/core/messages.js';
+import { jsonTypeName } from '../../src/core/messages.js';
 import { applyPatch, isPatchError, PatchError } from '../../src/index.js';
 import { thrownBy } from '../support/errors.js';
 
-describe('typeName', () => {
+describe('jsonTypeName', () => {
   class Point {}
   const anonymous = Object.create({
     constructor: Object.defineProperty(function () {}, 'name', { value: '' }),
@@ -28,7 +28,7 @@ describe('typeName', () => {
     [1n, 'bigint'],
     [() => 1, 'function'],
   ])('names %o %s', (value, name) => {
-    expect(typeName(value)).toBe(name);
+    expect(jsonTypeName(value)).toBe(name);
   });
 });
 

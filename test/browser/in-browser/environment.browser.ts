@@ -1,7 +1,7 @@
 /** Where the other file's suites run: a Chromium page, with the DOM and without Node. */
 import { describe, expect, it } from 'vitest';
 import { previewPatch } from '../../../src/index.js';
-import { renderHtmlReport } from '../../../src/cli/html-report/render-html-report.js';
+import { renderHtmlReport } from '../../../src/report/render-html-report.js';
 
 describe('the browser the suites run in', () => {
   it('is Chromium, headless, with a DOM and no Node', () => {

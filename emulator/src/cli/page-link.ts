@@ -1,0 +1,31 @@
+import type { Emulator } from '../create-emulator.js';
+
+/** The scopes of the token `serve` mints for its page: what the page does (search, read, update users), no more. */
+const PAGE_SCOPES = 'read:users update:users';
+
+/** The page address `serve` prints: with a client, a token from /oauth/token (PAGE_SCOPES only) in its fragment. */
+export async function pageLink(
+  emulator: Pick<Emulator, 'fetch'>,
+  url: string,
+  domain: string,
+  client: { clientId: string; clientSecret: string } | undefined,
+): Promise<string> {
+  if (client === undefined) return `${url}/`;
+  const response = await emulator.fetch(
+    new Request(`${url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        audience: `https://${domain}/api/v2/`,
+        scope: PAGE_SCOPES,
+      }),
+    }),
+  );
+  const { access_token: token } = (await response.json()) as { access_token?: unknown };
+  if (response.status !== 200 || typeof token !== 'string')
+    throw new Error(`the emulator gave no token for the page (${response.status})`);
+  return `${url}/#token=${token}`;
+}

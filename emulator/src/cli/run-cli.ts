@@ -1,0 +1,144 @@
+/** `auth0-user-patch-emulator`: its one command, `serve`. */
+import { parseArgs } from 'node:util';
+import type { Auth0User } from 'auth0-user-patch';
+import { createEmulator } from '../create-emulator.js';
+import { randomHex } from '../random-hex.js';
+import { OperatorError, printable } from './operator-error.js';
+import { pageLink } from './page-link.js';
+import { readJsonFile } from './read-json-file.js';
+import { USAGE } from './usage.js';
+
+/** What the CLI writes and waits for, so that it runs the same in a process and in a test. */
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  version: string;
+  /** Settles when the process is asked to stop (SIGINT or SIGTERM): `serve` then closes its server. */
+  waitForStop: () => Promise<void>;
+};
+
+const DEFAULT_PORT = 4010;
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  token: { type: 'string' },
+  'client-id': { type: 'string' },
+  'client-secret': { type: 'string' },
+  domain: { type: 'string' },
+  users: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Runs the CLI and returns its exit code: 0 after a clean stop, 2 for an operator's mistake. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseCommandLine(args);
+    if (values.help) return print(io, USAGE);
+    if (values.version) return print(io, `${io.version}\n`);
+    const [command, ...rest] = positionals;
+    if (command === undefined) throw new OperatorError('a command is missing: serve');
+    if (command !== 'serve') throw new OperatorError(`unknown command: ${command}`);
+    if (rest.length > 0) throw new OperatorError('serve takes no file; use --users <users.json>');
+    return await serve(io, values);
+  } catch (error) {
+    if (!(error instanceof OperatorError)) throw error;
+    io.stderr(`auth0-user-patch-emulator: ${printable(error.message)}\n`);
+    return 2;
+  }
+}
+
+function parseCommandLine(args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new OperatorError((error as Error).message);
+  }
+}
+
+type ServeOptions = {
+  port?: string | undefined;
+  host?: string | undefined;
+  token?: string | undefined;
+  'client-id'?: string | undefined;
+  'client-secret'?: string | undefined;
+  domain?: string | undefined;
+  users?: string | undefined;
+};
+
+async function serve(io: CliIo, options: ServeOptions): Promise<number> {
+  const portText = options.port ?? String(DEFAULT_PORT);
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : Number.NaN;
+  if (!(port <= 65_535))
+    throw new OperatorError(`--port takes a port number from 0 to 65535, not ${JSON.stringify(portText)}`);
+  const host = options.host ?? '127.0.0.1';
+  if (host === '') throw new OperatorError('--host must not be empty');
+  if (options.token === '') throw new OperatorError('--token must not be empty');
+  const { 'client-id': givenId, 'client-secret': givenSecret } = options;
+  if ((givenId === undefined) !== (givenSecret === undefined))
+    throw new OperatorError('--client-id and --client-secret go together');
+  if (givenId === '' || givenSecret === '')
+    throw new OperatorError('--client-id and --client-secret must not be empty');
+  const generated = givenId === undefined && options.token === undefined;
+  const client = generated
+    ? { clientId: randomHex(16), clientSecret: randomHex(32) }
+    : givenId === undefined
+      ? undefined
+      : { clientId: givenId, clientSecret: givenSecret as string };
+  const users = options.users === undefined ? [] : readJsonFile(options.users);
+  let emulator;
+  try {
+    emulator = createEmulator({
+      users: users as readonly Auth0User[],
+      page: true,
+      ...(client === undefined ? {} : { clients: [client] }),
+      ...(options.token === undefined ? {} : { token: options.token }),
+      ...(options.domain === undefined ? {} : { domain: options.domain }),
+    });
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const where = options.users === undefined ? '' : `${options.users}: `;
+    throw new OperatorError(`${where}${error.message.replace(/^createEmulator: options\.(users|domain)/, '$1')}`);
+  }
+  let server;
+  try {
+    server = await emulator.listen({ port, host });
+  } catch (error) {
+    throw new OperatorError(listenFailure(error, host, port));
+  }
+  const credentials =
+    client === undefined ? '' : `Client ID: ${client.clientId}\nClient secret: ${client.clientSecret}\n`;
+  const domain = options.domain ?? server.url.replace(/^http:\/\//, '');
+  const page = await pageLink(emulator, server.url, domain, client).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  io.stdout(`Domain: ${printable(domain)}\n${credentials}Page: ${page}\nListening on ${server.url}\n`);
+  await io.waitForStop();
+  await server.close();
+  return 0;
+}
+
+/** One line for an operator on why the server could not listen. */
+function listenFailure(error: unknown, host: string, port: number): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `port ${port} is in use on ${host}`;
+    case 'EACCES':
+      return `no permission to listen on port ${port} of ${host}`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EINVAL':
+      return `cannot listen on ${host}: it is not an address of this machine`;
+    default:
+      return `cannot listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function print(io: CliIo, text: string): number {
+  io.stdout(text);
+  return 0;
+}

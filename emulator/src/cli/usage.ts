@@ -1,0 +1,22 @@
+/** The text of `auth0-user-patch-emulator --help`. */
+export const USAGE = `Usage: auth0-user-patch-emulator serve [options]
+
+Serve an emulated Auth0 tenant over HTTP until SIGINT or SIGTERM: the Management API for the official SDKs,
+and a page at / to search the users and preview and apply patches.
+
+Options:
+  --port N        the port (default 4010; 0 picks a free one)
+  --host H        the address (default 127.0.0.1)
+  --client-id ID  the client id an SDK gets tokens with (with --client-secret)
+  --client-secret S
+                  its secret (default, without --token: a client is generated and printed)
+  --token T       also accept this fixed bearer token, with every scope
+  --domain D      the tenant domain tokens are issued for (default: the host and port served)
+  --users F       a JSON array of users to start with
+  -h, --help      show this help
+  -v, --version   show the version
+
+Exit codes:
+  0  stopped by SIGINT or SIGTERM
+  2  wrong usage, an unreadable or malformed file, or a server that cannot start
+`;

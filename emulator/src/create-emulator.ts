@@ -1,0 +1,307 @@
+import { isPatchError } from 'auth0-user-patch';
+import type { Auth0User } from 'auth0-user-patch';
+import { authenticate, checkScopes } from './auth/authenticate.js';
+import { checkClients, type EmulatorClient } from './auth/clients.js';
+import { createSigningKey } from './auth/jwt.js';
+import { issueToken } from './auth/token-endpoint.js';
+import { BodyFault, type EmulatorRequest, type EmulatorResponse } from './http/exchange.js';
+import { fromWebRequest, toWebResponse } from './http/fetch-adapter.js';
+import { listen, type EmulatorServer, type ListenOptions } from './http/listen.js';
+import { readQuery } from './http/query-params.js';
+import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { Refusal } from './http/refusal.js';
+import {
+  apiError,
+  internalError,
+  invalidJson,
+  notEmulated,
+  notFound,
+  patchErrorResponse,
+  payloadTooLarge,
+} from './http/responses.js';
+import { createRouter, type RouteContext } from './http/router.js';
+import { randomHex } from './random-hex.js';
+import { MANAGEMENT_API_ROUTES } from './routes/management-api-routes.js';
+import { checkSeedUser } from './store/check-seed-user.js';
+import { checkConnections, type EmulatorConnection } from './store/connections.js';
+import { createUserStore } from './store/user-store.js';
+import { identityRoutes } from './identities/identity-routes.js';
+import { jobRoutes } from './jobs/job-routes.js';
+import type { OutboxMessage } from './jobs/outbox.js';
+import { ticketRoutes } from './jobs/ticket-routes.js';
+import { permissionRoutes } from './permissions/permission-routes.js';
+import { resourceServerRoutes } from './permissions/resource-server-routes.js';
+import { createRelations } from './relations.js';
+import { roleRoutes } from './roles/role-routes.js';
+import { userRoleRoutes } from './roles/user-role-routes.js';
+import type { Tenant } from './tenant.js';
+import { userRoutes } from './users/user-routes.js';
+import { answerPage, pageFiles } from './page/page-routes.js';
+import { PAGE_SCRIPT } from './page/page-scripts.js';
+
+/**
+ * Options of {@link createEmulator}. Give `clients` (the SDK's client-credentials set-up), a fixed `token`, or
+ * both.
+ *
+ * @example
+ * const options: EmulatorOptions = {
+ *   clients: [{ clientId: 'test-client', clientSecret: 'test-secret' }],
+ *   users: [{ user_id: 'auth0|1', email: 'jane@example.com' }],
+ * };
+ */
+export type EmulatorOptions = {
+  /** Applications that may get tokens from `POST /oauth/token` with their id and secret. */
+  clients?: readonly EmulatorClient[];
+  /** A fixed bearer token that grants every scope, as a token from Auth0's API explorer would. */
+  token?: string;
+  /**
+   * The tenant's domain (`tenant.example`): tokens are issued for `https://{domain}/api/v2/` and by
+   * `https://{domain}/`. Defaults to the `Host` each request was sent to.
+   */
+  domain?: string;
+  /** The users the store starts with; each needs a `user_id`. Checked: a malformed one is a `TypeError`. */
+  users?: readonly Auth0User[];
+  /** The tenant's connections. Defaults to the database connection `Username-Password-Authentication`. */
+  connections?: readonly EmulatorConnection[];
+  /** The clock, for `created_at`, `updated_at`, tokens and rate limits. Defaults to the system clock. */
+  now?: () => Date;
+  /** The largest request body accepted, in bytes; larger ones get a 413. Defaults to 1 MB (1,048,576). */
+  bodyLimit?: number;
+  /** Opt-in: answer Auth0's 429 past `limit` Management API requests in a window. */
+  rateLimit?: RateLimitOptions;
+  /**
+   * Opt-in (`serve` turns it on): serve a page at `/` that lists and searches the users, previews a patch as it is
+   * typed and applies it. Its files (under `/_emulator/`) hold no data; it calls the API with a bearer token like
+   * any client, and the API's answers do not change. Defaults to `false`.
+   *
+   * @example
+   * const server = await createEmulator({ clients, users, page: true }).listen();
+   * // open server.url in a browser and sign in with the client's id and secret
+   */
+  page?: boolean;
+};
+
+/**
+ * An emulated Auth0 tenant, for the official SDK to talk to.
+ *
+ * @example
+ * const auth0 = createEmulator({ token: 'test-token' });
+ * const response = await auth0.fetch(new Request('https://tenant.example/api/v2/users', { headers: { authorization: 'Bearer test-token' } }));
+ */
+export type Emulator = {
+  /**
+   * Answers one request as Auth0 would: plugs into MSW, Hono, Bun, Deno, a service worker or the SDK's `fetch` option.
+   *
+   * @example
+   * const response = await auth0.fetch(new Request('https://tenant.example/api/v2/users/auth0%7C1', { headers: { authorization: 'Bearer test-token' } }));
+   * response.status; // 200
+   */
+  fetch(request: Request): Promise<Response>;
+  /**
+   * Serves the emulator over HTTP with `node:http`.
+   *
+   * @example
+   * const server = await auth0.listen({ port: 0 });
+   * const response = await fetch(`${server.url}/api/v2/users`, { headers: { authorization: 'Bearer test-token' } });
+   * response.status; // 200
+   */
+  listen(options?: ListenOptions): Promise<EmulatorServer>;
+  /**
+   * The stored users by `user_id`, frozen: a read-only view, for assertions in tests.
+   *
+   * @example
+   * await management.users.update('auth0|1', { user_metadata: { color: 'pink' } });
+   * auth0.users.get('auth0|1')?.user_metadata; // { color: 'pink' }
+   */
+  readonly users: ReadonlyMap<string, Auth0User>;
+  /**
+   * What the tenant would have emailed, oldest first: every verification email (`POST /jobs/verification-email`)
+   * and every password-change or email-verification ticket (`POST /tickets/...`, with its URL). Nothing is sent.
+   * A frozen snapshot, read anew each time; `reset()` empties it.
+   *
+   * @example
+   * const jane = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
+   * await management.jobs.verificationEmail.create({ user_id: jane.user_id as string });
+   * auth0.outbox; // [{ type: 'verification_email', user_id: jane.user_id, email: 'jane@example.com', created_at: '2026-11-26T12:00:00.000Z' }]
+   */
+  readonly outbox: readonly OutboxMessage[];
+  /**
+   * Empties the store, then stores `users` (checked as `options.users` is): a fresh tenant for the next test.
+   * Roles, APIs (resource servers), permissions, jobs and the outbox are emptied too.
+   *
+   * @example
+   * beforeEach(() => auth0.reset([{ user_id: 'auth0|1', email: 'jane@example.com' }]));
+   */
+  reset(users?: readonly Auth0User[]): void;
+};
+
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+const ALL_SCOPES = [...new Set(MANAGEMENT_API_ROUTES.flatMap((route) => route.scopes))].sort();
+
+/**
+ * Creates an emulated Auth0 tenant: `POST /oauth/token` (client credentials) and the users routes of the
+ * Management API v2 (create, search, read, read by email, update through {@link applyPatch}, delete), with Auth0's
+ * scopes, status codes and error bodies. Every other route of Auth0's Management API answers 501; a route Auth0
+ * does not have answers 404. Each request is atomic: a refused one changes nothing, and concurrent PATCHes of one
+ * user never lose an update.
+ *
+ * @example
+ * const auth0 = createEmulator({ clients: [{ clientId: 'test-client', clientSecret: 'test-secret' }] });
+ * const management = new ManagementClient({
+ *   domain: 'tenant.example',
+ *   clientId: 'test-client',
+ *   clientSecret: 'test-secret',
+ *   fetch: (url, init) => auth0.fetch(new Request(url, init)),
+ * });
+ * await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
+ */
+export function createEmulator(options: EmulatorOptions): Emulator {
+  if (typeof options !== 'object' || options === null) throw new TypeError('createEmulator: options must be an object');
+  const { token, domain, now = () => new Date(), bodyLimit = DEFAULT_BODY_LIMIT } = options;
+  if (token !== undefined && (typeof token !== 'string' || token === ''))
+    throw new TypeError('createEmulator: options.token must be a non-empty string');
+  const clients = checkClients(options.clients, ALL_SCOPES);
+  if (token === undefined && clients.size === 0)
+    throw new TypeError('createEmulator: give options.clients, options.token, or both');
+  if (domain !== undefined && (typeof domain !== 'string' || !/^[^\s/:]+(:\d+)?$/.test(domain))) {
+    throw new TypeError('createEmulator: options.domain must be a host name such as tenant.example, without a scheme');
+  }
+  if (typeof now !== 'function')
+    throw new TypeError('createEmulator: options.now must be a function that returns a Date');
+  if (!Number.isInteger(bodyLimit) || bodyLimit < 1)
+    throw new TypeError('createEmulator: options.bodyLimit must be a positive integer');
+  const connections = checkConnections(options.connections);
+  if (options.page !== undefined && typeof options.page !== 'boolean')
+    throw new TypeError('createEmulator: options.page must be a boolean');
+  if (options.page === true && PAGE_SCRIPT === undefined)
+    throw new TypeError('createEmulator: options.page needs the page script that the build embeds (npm run build)');
+  const page = options.page === true && PAGE_SCRIPT !== undefined ? pageFiles(PAGE_SCRIPT) : undefined;
+  const limiter = createRateLimiter(options.rateLimit);
+  const store = createUserStore();
+  const seed = (users: unknown, where: string) => {
+    if (users === undefined) return [];
+    if (!Array.isArray(users)) throw new TypeError(`${where} must be an array of users`);
+    const checked = users.map((user: unknown, index) => checkSeedUser(user, `${where}[${index}]`));
+    const ids = new Set<string>();
+    for (const user of checked) {
+      if (ids.has(user.user_id as string)) throw new TypeError(`${where}: user_id ${user.user_id} appears twice`);
+      ids.add(user.user_id as string);
+    }
+    return checked;
+  };
+  store.replaceAll(seed(options.users, 'createEmulator: options.users'));
+
+  let signingKey: Promise<CryptoKey> | undefined;
+  const key = () => (signingKey ??= createSigningKey());
+  const keyId = randomHex(8);
+  const tenantDomain = (request: EmulatorRequest) => domain ?? request.host;
+  const clock = () => {
+    const time = now();
+    if (!(time instanceof Date) || !Number.isFinite(time.getTime()))
+      throw new TypeError('createEmulator: options.now must return a valid Date');
+    return time;
+  };
+
+  const readText = async ({ request }: RouteContext): Promise<string> => {
+    try {
+      return await request.readBody();
+    } catch (fault) {
+      if (fault instanceof BodyFault)
+        throw new Refusal(fault.kind === 'too-large' ? payloadTooLarge(bodyLimit) : invalidJson());
+      throw fault;
+    }
+  };
+  const readJson = async (context: RouteContext): Promise<unknown> => {
+    const text = await readText(context);
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new Refusal(invalidJson());
+    }
+  };
+  const relations = createRelations();
+  const deleteUser = (id: string) => {
+    store.delete(id);
+    relations.forgetUser(id);
+  };
+  const tenant: Tenant = {
+    users: store,
+    connections,
+    relations,
+    deleteUser,
+    now: clock,
+    domain: tenantDomain,
+    readJson,
+    readText,
+  };
+  const routeGroups = [
+    userRoutes,
+    roleRoutes,
+    userRoleRoutes,
+    resourceServerRoutes,
+    permissionRoutes,
+    identityRoutes,
+    jobRoutes,
+    ticketRoutes,
+  ];
+  const route = createRouter(
+    routeGroups.flatMap((group) => group(tenant)),
+    MANAGEMENT_API_ROUTES,
+  );
+
+  async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
+    const file = page === undefined ? undefined : answerPage(request, page);
+    if (file !== undefined) return file;
+    if (request.path === '/oauth/token') {
+      if (request.method !== 'POST') return notFound();
+      return issueToken(request, { clients, key, keyId, domain: tenantDomain, now: clock, bodyLimit });
+    }
+    const resolution = route(request);
+    if (resolution.kind === 'not-found') return notFound();
+    if (resolution.kind === 'bad-path') return apiError(400, 'Invalid request URL');
+    const limit = limiter?.(clock());
+    if (limit?.refusal !== undefined) return limit.refusal;
+    const response = await answerApi(request, resolution);
+    return limit === undefined ? response : { ...response, headers: { ...response.headers, ...limit.headers } };
+  }
+
+  async function answerApi(
+    request: EmulatorRequest,
+    resolution: Exclude<ReturnType<typeof route>, { kind: 'not-found' | 'bad-path' }>,
+  ): Promise<EmulatorResponse> {
+    const grant = await authenticate(request, { token, key, domain: tenantDomain, now: clock });
+    if (!('scopes' in grant)) return grant;
+    if (resolution.kind === 'not-emulated') return notEmulated(resolution.route.method, resolution.route.path);
+    const forbidden = checkScopes(grant, resolution.scopes);
+    if (forbidden !== undefined) return forbidden;
+    try {
+      const query = readQuery(request.query, resolution.route.query ?? {});
+      return await resolution.route.handle({ request, params: resolution.params, query, grant });
+    } catch (error) {
+      if (error instanceof Refusal) return error.response;
+      if (isPatchError(error)) return patchErrorResponse(error);
+      throw error;
+    }
+  }
+
+  async function handle(request: EmulatorRequest): Promise<EmulatorResponse> {
+    try {
+      return await answer(request);
+    } catch {
+      return internalError();
+    }
+  }
+
+  return Object.freeze({
+    fetch: async (request: Request) => toWebResponse(await handle(fromWebRequest(request, bodyLimit))),
+    listen: (listenOptions?: ListenOptions) => listen(handle, bodyLimit, listenOptions),
+    users: store.view,
+    get outbox() {
+      return relations.outbox.view();
+    },
+    reset: (users?: readonly Auth0User[]) => {
+      store.replaceAll(seed(users, 'reset: users'));
+      relations.clear();
+    },
+  });
+}

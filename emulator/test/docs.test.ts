@@ -1,0 +1,25 @@
+/** The emulator's documentation (README.md and docs/*.md) cannot drift: see test/support/documentation.ts. Needs dist/. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkDocumentation, readPages } from '../../test/support/documentation.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pages = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `docs/${name}`),
+];
+
+checkDocumentation({ root, pages });
+
+describe("the emulator's pages", () => {
+  it('are all there, with blocks to run', () => {
+    expect(pages).toEqual(['README.md', 'docs/search-rules.md']);
+    const { blocks } = readPages({ root, pages });
+    expect(blocks.filter((block) => block.lang === 'js').length).toBeGreaterThan(3);
+  });
+});

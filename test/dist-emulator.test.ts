@@ -1,7 +1,0 @@
-/** The emulator suite against the built subpath export, as a consumer imports it. */
-import { describe } from 'vitest';
-import { emulatorSuite } from './suites/emulator/index.js';
-
-const emulator = (await import('auth0-user-patch/emulator')) as typeof import('../src/emulator/index.js');
-
-describe('dist (auth0-user-patch/emulator)', () => emulatorSuite(emulator));
