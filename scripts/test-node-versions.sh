@@ -9,7 +9,7 @@ cache="${XDG_CACHE_HOME:-$HOME/.cache}/auth0-user-patch"
 majors=("$@")
 [ ${#majors[@]} -gt 0 ] || majors=(22 24)
 
-if [ ! -f dist/index.js ] || [ ! -f dist/index.cjs ] || [ ! -f dist/cli.js ]; then
+if [ ! -f dist/index.js ] || [ ! -f dist/index.cjs ] || [ ! -f dist/cli.js ] || [ ! -f emulator/dist/index.js ]; then
   echo "test-node-versions: dist/ is not built; run npm test (or npm run build) first" >&2
   exit 1
 fi
@@ -27,5 +27,6 @@ for major in "${majors[@]}"; do
   start=$SECONDS
   # The Node under test first on PATH, for the tests that spawn `node` (or tsc, or the CLI) themselves.
   PATH="$(dirname "$(readlink -f "$nodebin")"):$PATH" "$nodebin" node_modules/vitest/vitest.mjs run
+  (cd emulator && PATH="$(dirname "$(readlink -f "$nodebin")"):$PATH" "$nodebin" ../node_modules/vitest/vitest.mjs run)
   echo "test-node-versions: Node $major passed in $((SECONDS - start)) s"
 done
