@@ -72,7 +72,10 @@ export function parseJson(text: string): unknown {
 /** A route without a body: its body is never read. */
 const NO_BODY: BodyReader<undefined> = () => undefined;
 
-/** The declaration of an operation of the catalogue, its schemas as they are (or narrowed by the caller first). */
+/**
+ * The declaration of an operation of the catalogue: its path and query read against its schemas, and its body as
+ * JSON against its schema when it has one (the overloads type each case of the one implementation).
+ */
 export function endpoint<const O extends Operation & { readonly body: JsonSchema }>(
   operation: O,
 ): Endpoint<Infer<O['params']>, Infer<O['query']>, Infer<O['body']>>;
@@ -96,10 +99,10 @@ export function endpoint(operation: Operation): Endpoint<unknown, unknown, unkno
 
 /** A served route: the request is read as `endpoint` declares, then `handle` answers. */
 export function route<Params, Query, Body>(
-  endpoint: Endpoint<Params, Query, Body>,
+  declared: Endpoint<Params, Query, Body>,
   handle: (context: RouteContext<Params, Query, Body>) => EmulatorResponse | Promise<EmulatorResponse>,
 ): EmulatedRoute {
-  const { method, path, scopes } = endpoint;
+  const { method, path, scopes } = declared;
   return {
     method,
     path,
@@ -108,9 +111,9 @@ export function route<Params, Query, Body>(
       const context = {
         request,
         grant,
-        params: endpoint.params(params),
-        query: endpoint.query(request.query),
-        body: await endpoint.body(readText),
+        params: declared.params(params),
+        query: declared.query(request.query),
+        body: await declared.body(readText),
       };
       return handle(context);
     },
