@@ -278,6 +278,16 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
           "Payload validation error: 'String does not match pattern ^[^<>]+$: <b>' on property name (Friendly name for this resource server. Can not contain `<` or `>` characters.).",
         errorCode: 'invalid_body',
       });
+      // Recorded: go-auth0 test/data/recordings/TestResourceServer_List.yaml (fields, which the OAS does not list).
+      const projected = await raw(
+        auth0,
+        'GET',
+        `/api/v2/resource-servers?fields=id%2Cidentifier&identifiers=${encodeURIComponent(API)}&include_fields=true&include_totals=true&per_page=50`,
+      );
+      expect(await body(projected)).toEqual({
+        status: 200,
+        body: { total: 1, start: 0, limit: 50, resource_servers: [{ id: server.id, identifier: API }] },
+      });
       const listed = await management.resourceServers.list({ identifiers: [API, 'https://web.example/'] });
       expect(listed.data.map((api) => api.identifier)).toEqual([API, 'https://web.example/']);
       expect((await management.resourceServers.list({ identifiers: [API] })).data).toEqual([server]);
