@@ -4,13 +4,24 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { embedJson, escapeHtml } from '../src/report/escape-html.js';
 import { PAGE_SCRIPT } from '../src/report/page-script.js';
-import { parsePath } from '../src/report/parse-path.js';
 import { renderHtmlReport, REPORT_CSP } from '../src/report/render-html-report.js';
 import { sha256Base64 } from '../src/report/sha256.js';
-import { formatPath } from '../src/core/path.js';
 import { previewPatch } from '../src/describe/preview-patch.js';
+import { user as arbitraryUser, validPatch } from './arbitraries.js';
 
 const report = (user: object, patch: unknown) => renderHtmlReport({ user, patch, preview: previewPatch(user, patch) });
+/** The trees a report embeds as data. */
+const trees = (html: string) =>
+  (
+    JSON.parse(/<script type="application\/json" id="report-data">(.*)<\/script>/.exec(html)?.[1] ?? '') as {
+      trees: { side: string; value: unknown; marks: Record<string, string>; open: string[] }[];
+    }
+  ).trees;
+const decodeHtml = (text: string) =>
+  text.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_entity, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name] as string,
+  );
 
 describe('sha256Base64', () => {
   it('agrees with node:crypto on any text, the page script included', () => {
@@ -18,25 +29,6 @@ describe('sha256Base64', () => {
     expect(sha256Base64('')).toBe(node(''));
     expect(sha256Base64(PAGE_SCRIPT)).toBe(node(PAGE_SCRIPT));
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Base64(text) === node(text)));
-  });
-});
-
-describe('parsePath', () => {
-  it('reads back every path formatPath writes', () => {
-    const segment = fc.oneof(
-      fc.string(),
-      fc.constantFrom('a', '$x', '_1', '0', 'a.b', 'my:key', '"', '\\'),
-      fc.nat(100),
-    );
-    fc.assert(
-      fc.property(fc.array(segment, { maxLength: 6 }), (segments) => {
-        expect(parsePath(formatPath(segments))).toEqual(segments);
-      }),
-    );
-  });
-
-  it('refuses text that is not such a path', () => {
-    for (const text of ['.a', 'a..b', 'a b', '[x]', 'a["b"', 'a.0']) expect(parsePath(text)).toBeUndefined();
   });
 });
 
@@ -109,6 +101,48 @@ describe('renderHtmlReport', () => {
     const html = report({ app_metadata: { 'my key/1': { a: 1 } } }, { app_metadata: { 'my key/1': { b: 2 } } });
     expect(html).toContain(
       '<a href="#t-before/app_metadata/my%20key%2F1/a"><code>app_metadata[&quot;my key/1&quot;].a</code></a>',
+    );
+  });
+
+  it('links each change and warning to the node its segments name, whatever the keys hold', () => {
+    const user = { user_metadata: { 'a.b': 1, '0': { 'x.y': 2, keep: 3 }, 'say "hi"': 4, '[0]': 5 } };
+    const cleared = report(user, { user_metadata: {} });
+    expect(trees(cleared)[0]?.marks).toEqual({
+      't-before/user_metadata/0': 'removed',
+      't-before/user_metadata/a.b': 'removed',
+      't-before/user_metadata/say%20%22hi%22': 'removed',
+      't-before/user_metadata/%5B0%5D': 'removed',
+    });
+    for (const [id, text] of [
+      ['t-before/user_metadata/0', 'user_metadata[&quot;0&quot;]'],
+      ['t-before/user_metadata/a.b', 'user_metadata[&quot;a.b&quot;]'],
+      ['t-before/user_metadata/say%20%22hi%22', 'user_metadata[&quot;say \\&quot;hi\\&quot;&quot;]'],
+      ['t-before/user_metadata/%5B0%5D', 'user_metadata[&quot;[0]&quot;]'],
+    ])
+      expect(cleared).toContain(`<a href="#${id}"><code>${text}</code></a>`);
+    const dropped = report(user, { user_metadata: { '0': { keep: 3 } } });
+    expect(
+      dropped.match(
+        /<a href="#t-before\/user_metadata\/0\/x\.y"><code>user_metadata\[&quot;0&quot;\]\[&quot;x\.y&quot;\]<\/code><\/a>/g,
+      ),
+    ).toHaveLength(2);
+    const refused = report(user, { user_metadata: { '0': { 'x.y': 1 } } });
+    expect(refused).toContain(
+      '<a href="#t-patch/user_metadata/0/x.y"><code>user_metadata[&quot;0&quot;][&quot;x.y&quot;]</code></a>',
+    );
+    expect(trees(refused)[1]?.marks).toEqual({ 't-patch/user_metadata/0/x.y': 'refused' });
+  });
+
+  it('marks, for any user and patch, the node each change links to', () => {
+    fc.assert(
+      fc.property(arbitraryUser, validPatch, (user, patch) => {
+        const html = report(user, patch);
+        const marks = Object.assign({}, ...trees(html).map((tree) => tree.marks)) as Record<string, string>;
+        const links = [...html.matchAll(/<li class="(added|changed|removed)">.*?<a href="#([^"]*)">/g)];
+        expect(links).toHaveLength(Math.min(previewPatch(user, patch).changes.length, 500));
+        for (const [, kind, id] of links) expect(marks[decodeHtml(id as string)]).toBe(kind);
+      }),
+      { numRuns: 50 },
     );
   });
 

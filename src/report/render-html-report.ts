@@ -6,7 +6,6 @@ import { CHANGE_LABELS } from './change-labels.js';
 import { embedJson, escapeHtml } from './escape-html.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { REPORT_STYLE } from './report-style.js';
-import { parsePath } from './parse-path.js';
 import { sha256Base64 } from './sha256.js';
 
 /**
@@ -70,16 +69,15 @@ export function renderHtmlReport({ user, patch, preview, sources }: HtmlReportIn
     body.push(usersSection(true), patchSection());
   } else {
     const patchTree = tree('patch', patch);
-    const segments = error.path === undefined ? undefined : parsePath(error.path);
-    const refused = segments === undefined ? undefined : existingPrefix(patch, segments);
+    const refused = error.pathSegments === undefined ? undefined : existingPrefix(patch, error.pathSegments);
     if (refused !== undefined && refused.length > 0) mark(patchTree, refused, 'refused');
     openSmallPatch(patchTree);
     trees.push(tree('before', user), patchTree);
     title = `Refused: ${error.statusCode} ${error.errorCode}`;
     const where =
-      error.path === undefined
+      error.path === undefined || refused === undefined
         ? ''
-        : `<p>The path Auth0 names: ${refused === undefined ? `<code>${escapeHtml(error.path)}</code>` : link('patch', refused, error.path === '' ? 'the whole patch' : error.path)}</p>`;
+        : `<p>The path Auth0 names: ${link('patch', refused, error.path === '' ? 'the whole patch' : error.path)}</p>`;
     body.push(
       `<section class="refusal" aria-labelledby="refusal-heading">`,
       `<h2 id="refusal-heading"><span class="badge refused">${CHANGE_LABELS.refused}</span> Auth0 refuses this patch: ${error.statusCode} ${escapeHtml(error.error)} (${escapeHtml(error.errorCode)})</h2>`,
@@ -131,9 +129,8 @@ function warningSection(preview: PatchPreview, before: object, after: object, pa
   if (warnings.length === 0)
     return '<section aria-labelledby="warnings-heading"><h2 id="warnings-heading">Warnings</h2><p>None: nothing is silently lost.</p></section>';
   const items = warnings.slice(0, LIST_LIMIT).map((warning, index) => {
-    const segments = parsePath(warning.path) ?? [];
-    const [side, at] = placeOf(segments, before, after, patch);
-    const about = warning.path === '' ? link(side, at, 'the whole user') : link(side, at, warning.path);
+    const [side, at] = placeOf(warning.pathSegments, before, after, patch);
+    const about = link(side, at, warning.pathSegments.length === 0 ? 'the whole user' : warning.path);
     return [
       `<li class="banner" id="warning-${index + 1}">`,
       `<p><span class="badge warning">! warning</span> <span class="code">${escapeHtml(warning.code)}</span> at ${about}</p>`,
@@ -153,8 +150,7 @@ function changeSection(changes: readonly UserChange[]): string {
   if (changes.length === 0)
     return '<section aria-labelledby="changes-heading"><h2 id="changes-heading">Changes</h2><p>None.</p></section>';
   const items = changes.slice(0, LIST_LIMIT).map((change) => {
-    const segments = parsePath(change.path) ?? [];
-    const target = link(change.kind === 'removed' ? 'before' : 'after', segments, change.path);
+    const target = link(change.kind === 'removed' ? 'before' : 'after', change.pathSegments, change.path);
     const values =
       change.kind === 'added'
         ? `<code>${escapeHtml(preview(change.after))}</code>`
@@ -214,8 +210,7 @@ function link(side: Side, segments: readonly PathSegment[], text: string): strin
 
 /** Marks a change on the side(s) that hold it; the other side opens the way to where it is missing. */
 function markChange(change: UserChange, before: Tree, after: Tree): void {
-  const segments = parsePath(change.path);
-  if (segments === undefined) return;
+  const segments = change.pathSegments;
   if (change.kind === 'added') openTowards(before, existingPrefix(before.value, segments.slice(0, -1)), change.kind);
   else mark(before, segments, change.kind);
   if (change.kind === 'removed') openTowards(after, existingPrefix(after.value, segments.slice(0, -1)), change.kind);

@@ -438,7 +438,7 @@ function warningList({ warnings }: PatchPreview): HTMLElement {
             ' ',
             element('span', { class: 'code' }, warning.code),
             ' at ',
-            code(warning.path === '' ? 'the whole user' : warning.path),
+            code(warning.pathSegments.length === 0 ? 'the whole user' : warning.path),
           ),
           element('p', {}, warning.message),
         ),
