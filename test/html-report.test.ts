@@ -1,10 +1,13 @@
-/** The HTML report as a string: escaping, the embedded data, the script's hash, and the paths its links use. */
+/** The HTML report as a string: escaping, the embedded data, the script's hash, the paths its links use, and marks labelled and coloured in one place. */
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { embedJson, escapeHtml } from '../src/report/escape-html.js';
-import { PAGE_SCRIPT } from '../src/report/page-script.js';
-import { renderHtmlReport, REPORT_CSP } from '../src/report/render-html-report.js';
+import { renderHtmlReport } from '../src/report/render-html-report.js';
+import { reportScriptText } from '../src/report/report-script-text.js';
 import { sha256Base64 } from '../src/report/sha256.js';
 import { previewPatch } from '../src/describe/preview-patch.js';
 import { user as arbitraryUser, validPatch } from './arbitraries.js';
@@ -24,10 +27,10 @@ const decodeHtml = (text: string) =>
   );
 
 describe('sha256Base64', () => {
-  it('agrees with node:crypto on any text, the page script included', () => {
+  it('agrees with node:crypto on any text, the report script included', () => {
     const node = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
     expect(sha256Base64('')).toBe(node(''));
-    expect(sha256Base64(PAGE_SCRIPT)).toBe(node(PAGE_SCRIPT));
+    expect(sha256Base64(reportScriptText())).toBe(node(reportScriptText()));
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256Base64(text) === node(text)));
   });
 });
@@ -67,13 +70,16 @@ describe('renderHtmlReport', () => {
 
   it('allows its one inline script by hash, and loads nothing', () => {
     const html = report(hostile, patch);
-    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] as string);
-    expect(scripts).toEqual([PAGE_SCRIPT]);
-    const hash = createHash('sha256').update(PAGE_SCRIPT).digest('base64');
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
-    expect(REPORT_CSP).toBe(
-      `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`,
+    const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map(
+      (match) => match[1] as string,
     );
+    expect(scripts).toEqual([reportScriptText()]);
+    const hash = createHash('sha256').update(reportScriptText()).digest('base64');
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'">`,
+    );
+    // One module that imports nothing and holds nothing that would end its element early.
+    expect(reportScriptText()).not.toMatch(/^\s*(?:import|export)\b|<\/script|<!--/im);
     expect(html).not.toMatch(/\b(?:src|href)="(?!#)/);
     expect(html).not.toMatch(/https?:\/\/|url\(|@import/);
   });
@@ -151,5 +157,33 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('Auth0 refuses this patch: 400 Bad Request (invalid_body)');
     expect(html).toContain('<a href="#t-patch/blocked"><code>blocked</code></a>');
     expect(html).toContain(escapeHtml(JSON.stringify(previewPatch({}, { blocked: 'yes' }).error, null, 2)));
+  });
+});
+
+describe('the marks', () => {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const sources = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? sources(join(folder, entry.name))
+        : entry.name.endsWith('.ts')
+          ? [join(folder, entry.name)]
+          : [],
+    );
+  const where = (texts: readonly string[]) =>
+    [...sources(join(root, 'src')), ...sources(join(root, 'emulator', 'src'))]
+      .filter((file) => texts.some((text) => readFileSync(file, 'utf8').includes(text)))
+      .map((file) => relative(root, file));
+
+  it('are labelled in one place, which the report, its script and the emulator page share', () => {
+    const labels = ['+ added', '~ changed', '\u2212 removed', '\u2715 refused', '! warning'];
+    // Written as the character, or as its escape in the source.
+    const escaped = labels.map((label) => label.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`));
+    expect(where([...labels, ...escaped])).toEqual(['src/report/change-labels.ts']);
+  });
+
+  it('are coloured in one place, the report style, which the emulator page builds on', () => {
+    const colours = ['#1a7f37', '#0b5d1e', '#e3f3e6', '#9a6700', '#6b3f00', '#fdf1dc', '#cf222e', '#a1121a', '#fde7e9'];
+    expect(where(colours.flatMap((colour) => [colour, colour.toUpperCase()]))).toEqual(['src/report/report-style.ts']);
   });
 });
