@@ -1,5 +1,5 @@
 import { jsonEqual } from './json-equal.js';
-import { formatPath, type PathSegment } from '../core/path.js';
+import { extendPath, type PathSegment } from '../core/path.js';
 import { isPlainObject } from '../internal/is-plain-object.js';
 
 /**
@@ -23,7 +23,7 @@ export type UserChange =
 /** Every difference between two users (or JSON objects), one entry per path: `before`'s keys in order, then those only `after` has; no recursion, so any depth. */
 export function listChanges(before: object, after: object): UserChange[] {
   const changes: UserChange[] = [];
-  const frames: Frame[] = [frame(before as Record<string, unknown>, after as Record<string, unknown>)];
+  const frames: Frame[] = [frame(before as Record<string, unknown>, after as Record<string, unknown>, '')];
   // The keys from the root to the object the top frame walks (one fewer than the frames: the root has none).
   const trail: string[] = [];
   let seen: Map<object, Set<object>> | undefined;
@@ -32,14 +32,25 @@ export function listChanges(before: object, after: object): UserChange[] {
     if (top.index === top.keys.length) {
       frames.pop();
       for (const key of Object.keys(top.after)) {
-        if (!Object.hasOwn(top.before, key)) changes.push({ ...at(trail, key), kind: 'added', after: top.after[key] });
+        if (!Object.hasOwn(top.before, key))
+          changes.push({
+            path: extendPath(top.path, key),
+            pathSegments: steps(trail, key),
+            kind: 'added',
+            after: top.after[key],
+          });
       }
       trail.pop();
       continue;
     }
     const key = top.keys[top.index++] as string;
     if (!Object.hasOwn(top.after, key)) {
-      changes.push({ ...at(trail, key), kind: 'removed', before: top.before[key] });
+      changes.push({
+        path: extendPath(top.path, key),
+        pathSegments: steps(trail, key),
+        kind: 'removed',
+        before: top.before[key],
+      });
       continue;
     }
     const was = top.before[key];
@@ -54,10 +65,16 @@ export function listChanges(before: object, after: object): UserChange[] {
         if (nows.has(now)) continue;
         nows.add(now);
       }
-      frames.push(frame(was, now));
+      frames.push(frame(was, now, extendPath(top.path, key)));
       trail.push(key);
     } else if (!jsonEqual(was, now)) {
-      changes.push({ ...at(trail, key), kind: 'changed', before: was, after: now });
+      changes.push({
+        path: extendPath(top.path, key),
+        pathSegments: steps(trail, key),
+        kind: 'changed',
+        before: was,
+        after: now,
+      });
     }
   }
   return changes;
@@ -65,14 +82,22 @@ export function listChanges(before: object, after: object): UserChange[] {
 
 const CYCLE_CHECK_DEPTH = 1000;
 
-type Frame = { before: Record<string, unknown>; after: Record<string, unknown>; keys: string[]; index: number };
+/** An object pair being walked, with the text of its path (built a step at a time, so any depth costs little). */
+type Frame = {
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+  path: string;
+  keys: string[];
+  index: number;
+};
 
-function frame(before: Record<string, unknown>, after: Record<string, unknown>): Frame {
-  return { before, after, keys: Object.keys(before), index: 0 };
+function frame(before: Record<string, unknown>, after: Record<string, unknown>, path: string): Frame {
+  return { before, after, path, keys: Object.keys(before), index: 0 };
 }
 
-/** The place of a key below the trail: its segments (frozen) and their text. */
-function at(trail: readonly string[], key: string): { path: string; pathSegments: readonly PathSegment[] } {
-  const pathSegments = Object.freeze([...trail, key]);
-  return { path: formatPath(pathSegments), pathSegments };
+/** The steps to a key of the top frame, frozen. */
+function steps(trail: readonly string[], key: string): readonly PathSegment[] {
+  const segments: PathSegment[] = trail.slice();
+  segments.push(key);
+  return Object.freeze(segments);
 }

@@ -1,7 +1,7 @@
-/** formatPath, the one writer of paths: the text names one place only, and reads in JavaScript as that place. */
+/** formatPath, the one writer of paths (extendPath a step at a time): one text per place, read by JavaScript as it. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPath, type PathSegment } from '../../src/core/path.js';
+import { extendPath, formatPath, type PathSegment } from '../../src/core/path.js';
 
 /** Steps that need quoting or look alike once written: dots, brackets, quotes, backslashes, numbers as strings. */
 const segment: fc.Arbitrary<PathSegment> = fc.oneof(
@@ -30,6 +30,14 @@ describe('formatPath', () => {
         for (const step of [...segments].reverse()) value = { [step]: value };
         const read = new Function('value', `return value${text.startsWith('[') ? '' : '.'}${text};`);
         expect(read(value)).toBe('found');
+      }),
+    );
+  });
+
+  it('writes a path a step at a time as it writes it whole', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), segment, (segments, last) => {
+        expect(extendPath(formatPath(segments), last)).toBe(formatPath([...segments, last]));
       }),
     );
   });
