@@ -7,7 +7,6 @@ import { issueToken } from './auth/token-endpoint.js';
 import { BodyFault, type EmulatorRequest, type EmulatorResponse } from './http/exchange.js';
 import { fromWebRequest, toWebResponse } from './http/fetch-adapter.js';
 import { listen, type EmulatorServer, type ListenOptions } from './http/listen.js';
-import { readQuery } from './http/query-params.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { Refusal } from './http/refusal.js';
 import {
@@ -19,9 +18,9 @@ import {
   patchErrorResponse,
   payloadTooLarge,
 } from './http/responses.js';
-import { createRouter, type RouteContext } from './http/router.js';
+import { createRouter } from './http/router.js';
 import { randomHex } from './random-hex.js';
-import { MANAGEMENT_API_ROUTES } from './routes/management-api-routes.js';
+import { MANAGEMENT_API_ROUTES } from './routes/management-api.generated.js';
 import { checkSeedUser } from './store/check-seed-user.js';
 import { checkConnections, type EmulatorConnection } from './store/connections.js';
 import { createUserStore } from './store/user-store.js';
@@ -202,21 +201,13 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     return time;
   };
 
-  const readText = async ({ request }: RouteContext): Promise<string> => {
+  const readText = async (request: EmulatorRequest): Promise<string> => {
     try {
       return await request.readBody();
     } catch (fault) {
       if (fault instanceof BodyFault)
         throw new Refusal(fault.kind === 'too-large' ? payloadTooLarge(bodyLimit) : invalidJson());
       throw fault;
-    }
-  };
-  const readJson = async (context: RouteContext): Promise<unknown> => {
-    const text = await readText(context);
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new Refusal(invalidJson());
     }
   };
   const relations = createRelations();
@@ -231,8 +222,6 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     deleteUser,
     now: clock,
     domain: tenantDomain,
-    readJson,
-    readText,
   };
   const routeGroups = [
     userRoutes,
@@ -245,8 +234,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     ticketRoutes,
   ];
   const route = createRouter(
-    routeGroups.flatMap((group) => group(tenant)),
     MANAGEMENT_API_ROUTES,
+    routeGroups.flatMap((group) => group(tenant)),
   );
 
   async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
@@ -272,11 +261,16 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const grant = await authenticate(request, { token, key, domain: tenantDomain, now: clock });
     if (!('scopes' in grant)) return grant;
     if (resolution.kind === 'not-emulated') return notEmulated(resolution.route.method, resolution.route.path);
-    const forbidden = checkScopes(grant, resolution.scopes);
+    const forbidden = checkScopes(grant, resolution.route.scopes);
     if (forbidden !== undefined) return forbidden;
     try {
-      const query = readQuery(request.query, resolution.route.query ?? {});
-      return await resolution.route.handle({ request, params: resolution.params, query, grant });
+      // The route checks the path, the query and the body against its schemas, then its handler answers.
+      return await resolution.route.answer({
+        request,
+        grant,
+        params: resolution.params,
+        readText: () => readText(request),
+      });
     } catch (error) {
       if (error instanceof Refusal) return error.response;
       if (isPatchError(error)) return patchErrorResponse(error);

@@ -1,6 +1,5 @@
 /** The state of one emulated tenant that route groups share, and what they need of the emulator. */
 import type { EmulatorRequest } from './http/exchange.js';
-import type { RouteContext } from './http/router.js';
 import type { Relations } from './relations.js';
 import type { EmulatorConnection } from './store/connections.js';
 import type { UserStore } from './store/user-store.js';
@@ -17,8 +16,4 @@ export type Tenant = {
   readonly now: () => Date;
   /** The tenant's domain for a request (`options.domain`, else its Host): for ticket URLs. */
   readonly domain: (request: EmulatorRequest) => string;
-  /** The request body as JSON, or a refusal with Auth0's 400 or 413. */
-  readonly readJson: (context: RouteContext) => Promise<unknown>;
-  /** The request body as text, or a refusal with Auth0's 400 (not UTF-8) or 413. */
-  readonly readText: (context: RouteContext) => Promise<string>;
 };

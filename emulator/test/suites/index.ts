@@ -3,6 +3,7 @@ import { authSuite } from './auth.suite.js';
 import type { EmulatorModule } from './harness.js';
 import { relationsSuite } from './relations.suite.js';
 import { robustnessSuite } from './robustness.suite.js';
+import { sdkRoutesSuite } from './sdk-routes.suite.js';
 import { sdkSuite } from './sdk.suite.js';
 import { usersSuite } from './users.suite.js';
 
@@ -12,4 +13,5 @@ export function emulatorSuite(emulator: EmulatorModule): void {
   usersSuite(emulator);
   relationsSuite(emulator);
   robustnessSuite(emulator);
+  sdkRoutesSuite(emulator);
 }
