@@ -11,6 +11,8 @@ export type Tenant = {
   readonly connections: ReadonlyMap<string, EmulatorConnection>;
   /** Roles, APIs, direct permissions, jobs and the outbox. */
   readonly relations: Relations;
+  /** Keeps a hash of a database user's password (set by `POST /users` or `PATCH /users/{id}`), for sign-in. */
+  readonly setPassword: (userId: string, password: string) => void;
   /** Deletes a user and takes it out of its roles and direct permissions (`DELETE /users/{id}`, linking). */
   readonly deleteUser: (id: string) => void;
   /** The emulator's clock (checked: always a valid Date). */

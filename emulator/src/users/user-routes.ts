@@ -75,7 +75,11 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
         if (store.get(user.user_id as string) !== undefined || store.findConflict(user) !== undefined) {
           return apiError(409, 'The user already exists.', 'auth0_idp_error');
         }
-        return json(201, store.put(user));
+        const created = store.put(user);
+        // The password signs the user in; it is kept as a hash beside the store, never in the user.
+        const password = (body as { password?: unknown }).password;
+        if (typeof password === 'string') tenant.setPassword(created.user_id as string, password);
+        return json(201, created);
       },
     },
     {
@@ -86,10 +90,13 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
         const text = await tenant.readText(context);
         // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
         const before = store.get(id);
-        const updated = applyPreparedPatch(before, preparePatchJson(text), { now: now() });
+        const prepared = preparePatchJson(text);
+        const updated = applyPreparedPatch(before, prepared, { now: now() });
         const renamed = updated.email !== before?.email || updated.username !== before?.username;
         const conflict = renamed ? store.findConflict(updated, id) : undefined;
         if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
+        const { password } = prepared.steering;
+        if (typeof password === 'string') tenant.setPassword(id, password);
         return json(200, store.put(updated));
       },
     },
