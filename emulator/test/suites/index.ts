@@ -4,6 +4,7 @@ import type { EmulatorModule } from './harness.js';
 import { relationsSuite } from './relations.suite.js';
 import { robustnessSuite } from './robustness.suite.js';
 import { sdkSuite } from './sdk.suite.js';
+import { signInSuite } from './signin.suite.js';
 import { usersSuite } from './users.suite.js';
 
 export function emulatorSuite(emulator: EmulatorModule): void {
@@ -12,4 +13,5 @@ export function emulatorSuite(emulator: EmulatorModule): void {
   usersSuite(emulator);
   relationsSuite(emulator);
   robustnessSuite(emulator);
+  signInSuite(emulator);
 }
