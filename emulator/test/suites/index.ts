@@ -4,6 +4,7 @@ import type { EmulatorModule } from './harness.js';
 import { relationsSuite } from './relations.suite.js';
 import { robustnessSuite } from './robustness.suite.js';
 import { sdkSuite } from './sdk.suite.js';
+import { signInRefusalsSuite } from './signin-refusals.suite.js';
 import { signInSuite } from './signin.suite.js';
 import { usersSuite } from './users.suite.js';
 
@@ -14,4 +15,5 @@ export function emulatorSuite(emulator: EmulatorModule): void {
   relationsSuite(emulator);
   robustnessSuite(emulator);
   signInSuite(emulator);
+  signInRefusalsSuite(emulator);
 }
