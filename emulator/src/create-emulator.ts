@@ -27,6 +27,7 @@ import {
 import { createRouter, type RouteContext } from './http/router.js';
 import { randomId } from './random-id.js';
 import { MANAGEMENT_API_ROUTES } from './routes/management-api-routes.js';
+import { clientRoutes } from './clients/client-routes.js';
 import { checkSeedUser } from './store/check-seed-user.js';
 import { checkConnections, type EmulatorConnection } from './store/connections.js';
 import { createUserStore } from './store/user-store.js';
@@ -322,6 +323,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const tenant: Tenant = {
     users: store,
     connections,
+    applications: clients,
     relations,
     setPassword: passwords.set,
     deleteUser,
@@ -331,6 +333,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     readText,
   };
   const routeGroups = [
+    clientRoutes,
     userRoutes,
     roleRoutes,
     userRoleRoutes,

@@ -1,4 +1,5 @@
 /** The state of one emulated tenant that route groups share, and what they need of the emulator. */
+import type { Application } from './auth/clients.js';
 import type { EmulatorRequest } from './http/exchange.js';
 import type { RouteContext } from './http/router.js';
 import type { Relations } from './relations.js';
@@ -9,6 +10,8 @@ import type { UserStore } from './store/user-store.js';
 export type Tenant = {
   readonly users: UserStore;
   readonly connections: ReadonlyMap<string, EmulatorConnection>;
+  /** The applications (`options.clients`), by client id. */
+  readonly applications: ReadonlyMap<string, Application>;
   /** Roles, APIs, direct permissions, jobs and the outbox. */
   readonly relations: Relations;
   /** Keeps a hash of a database user's password (set by `POST /users` or `PATCH /users/{id}`), for sign-in. */

@@ -3,7 +3,12 @@
  * enabled for it, and its client grants (the APIs it may call with its own credentials).
  */
 
-/** Auth0's application types (`app_type`): regular web, single-page, native, and machine to machine. */
+/**
+ * Auth0's application types (`app_type`): regular web, single-page, native, and machine to machine.
+ *
+ * @example
+ * const appType: ApplicationType = 'spa';
+ */
 export type ApplicationType = 'regular_web' | 'spa' | 'native' | 'non_interactive';
 
 /**

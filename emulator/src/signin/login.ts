@@ -172,7 +172,13 @@ export async function signInUser(context: SignInContext, input: SignInInput): Pr
   }
 }
 
-/** The token response Auth0 answers, in its order. */
+/**
+ * The token response Auth0 answers, in its order (ruby-auth0's recordings): what {@link Emulator.signIn} returns.
+ *
+ * @example
+ * const tokens: TokenResponse = await auth0.signIn({ userId: 'auth0|1', scope: 'openid' });
+ * tokens.id_token; // 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6…'
+ */
 export type TokenResponse = {
   readonly access_token: string;
   readonly refresh_token?: string;

@@ -10,8 +10,19 @@
  * }
  */
 export class SignInError extends Error {
+  /**
+   * `'SignInError'`, also when the error comes from another copy of the package.
+   *
+   * @example
+   * const refused = (error: unknown) => (error as Error | undefined)?.name === 'SignInError';
+   */
   override readonly name = 'SignInError';
-  /** Auth0's body: `{ error, error_description }`. */
+  /**
+   * Auth0's body: `{ error, error_description }`.
+   *
+   * @example
+   * new SignInError('access_denied', 'Please verify your email before logging in.').body.error; // 'access_denied'
+   */
   readonly body: { readonly error: string; readonly error_description: string };
 
   constructor(error: string, description: string) {
