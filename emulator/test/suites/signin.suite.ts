@@ -719,6 +719,40 @@ export function signInSuite({ createEmulator }: EmulatorModule): void {
     });
   });
 
+  describe('GET /api/v2/clients', () => {
+    it('lists the applications in Auth0’s shape, through the SDK, the secret only with read:client_keys', async () => {
+      const auth0 = tenant();
+      const management = new ManagementClient({
+        domain: DOMAIN,
+        ...CLIENT,
+        fetch: (url, init) => auth0.fetch(new Request(url, init)),
+      });
+      const { data } = await management.clients.list({ app_type: 'regular_web,spa' });
+      expect(data.map((client) => client.client_id)).toEqual([WEB.clientId, SPA.clientId]);
+      expect(data[0]).toEqual({
+        name: 'Web App',
+        is_first_party: true,
+        callbacks: [CALLBACK],
+        allowed_logout_urls: [LOGOUT_URL],
+        client_id: WEB.clientId,
+        client_secret: WEB.clientSecret,
+        app_type: 'regular_web',
+        grant_types: [...WEB.grantTypes],
+        token_endpoint_auth_method: 'client_secret_post',
+        jwt_configuration: { alg: 'RS256', lifetime_in_seconds: 36000, secret_encoded: false },
+        client_metadata: {},
+      });
+      expect(data[1]).toMatchObject({ token_endpoint_auth_method: 'none' });
+      const reader = tenant({ clients: [{ ...CLIENT, scopes: ['read:clients'] }, WEB] });
+      const listed = await new ManagementClient({
+        domain: DOMAIN,
+        ...CLIENT,
+        fetch: (url, init) => reader.fetch(new Request(url, init)),
+      }).clients.list({ fields: 'client_id,client_secret', include_totals: true });
+      expect(listed.data).toEqual([{ client_id: CLIENT.clientId }, { client_id: WEB.clientId }]);
+    });
+  });
+
   describe('passwords', () => {
     it('signs in with the password the Management API created or changed, never storing it in the user', async () => {
       const auth0 = tenant({ users: [] });
