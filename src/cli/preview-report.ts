@@ -32,7 +32,8 @@ export function renderPreview(preview: PatchPreview, { color }: { color: boolean
   if (preview.warnings.length > 0) {
     lines.push('', paint('bold', 'Warnings'));
     for (const warning of preview.warnings) {
-      lines.push(paint(['bold', 'yellow'], `  ! ${warning.code}${warning.path === '' ? '' : ` at ${warning.path}`}`));
+      const place = warning.pathSegments.length === 0 ? '' : ` at ${warning.path}`;
+      lines.push(paint(['bold', 'yellow'], `  ! ${warning.code}${place}`));
       lines.push(terminalText(`    ${warning.message}`));
     }
   }
