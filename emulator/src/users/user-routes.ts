@@ -38,7 +38,11 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       if (store.get(userId) !== undefined || store.findConflict(user) !== undefined) {
         return apiError(409, 'The user already exists.', 'auth0_idp_error');
       }
-      return json(201, store.put(user));
+      const created = store.put(user);
+      // The password signs the user in; it is kept as a hash beside the store, never in the user.
+      const { password } = body.prepared.steering;
+      if (typeof password === 'string') tenant.setPassword(userId, password);
+      return json(201, created);
     }),
     route({ ...endpoint(API['PATCH /users/{id}']), body: readUserPatch }, ({ params, body }) => {
       // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
@@ -47,6 +51,8 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       const renamed = updated.email !== before?.email || updated.username !== before?.username;
       const conflict = renamed ? store.findConflict(updated, params.id) : undefined;
       if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
+      const { password } = body.steering;
+      if (typeof password === 'string') tenant.setPassword(params.id, password);
       return json(200, store.put(updated));
     }),
     route(endpoint(API['DELETE /users/{id}']), ({ params }) => {

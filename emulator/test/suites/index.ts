@@ -5,6 +5,8 @@ import { relationsSuite } from './relations.suite.js';
 import { robustnessSuite } from './robustness.suite.js';
 import { sdkRoutesSuite } from './sdk-routes.suite.js';
 import { sdkSuite } from './sdk.suite.js';
+import { signInRefusalsSuite } from './signin-refusals.suite.js';
+import { signInSuite } from './signin.suite.js';
 import { usersSuite } from './users.suite.js';
 
 export function emulatorSuite(emulator: EmulatorModule): void {
@@ -14,4 +16,6 @@ export function emulatorSuite(emulator: EmulatorModule): void {
   relationsSuite(emulator);
   robustnessSuite(emulator);
   sdkRoutesSuite(emulator);
+  signInSuite(emulator);
+  signInRefusalsSuite(emulator);
 }
