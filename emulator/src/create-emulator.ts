@@ -205,6 +205,12 @@ function checkActions(actions: unknown): EmulatorActions {
     ? {}
     : { onExecutePostLogin: onExecutePostLogin as NonNullable<EmulatorActions['onExecutePostLogin']> };
 }
+/** Why a seeded user cannot join the others (the store's invariants). */
+const SEED_CONFLICTS = {
+  id: 'its user_id or a linked identity is another user’s account too',
+  email: 'its email is another account’s in the same connection',
+  username: 'its username is another account’s in the same connection',
+} as const;
 const ALL_SCOPES = [...new Set(MANAGEMENT_API_ROUTES.flatMap((route) => route.scopes))].sort();
 
 /**
@@ -263,11 +269,16 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         checkSeedUser(seeded, `${where}[${index}]`),
       ),
     );
-    const ids = new Set<string>();
-    for (const { user } of checked) {
-      if (ids.has(user.user_id as string)) throw new TypeError(`${where}: user_id ${user.user_id} appears twice`);
-      ids.add(user.user_id as string);
-    }
+    // The store's invariants hold from the start: no account id, and no email or username in a connection, twice.
+    const accounts = createUserStore();
+    checked.forEach(({ user }, index) => {
+      const conflict = accounts.findConflict(user);
+      if (conflict === 'id' && accounts.get(user.user_id as string) !== undefined)
+        throw new TypeError(`${where}: user_id ${user.user_id} appears twice`);
+      if (conflict !== undefined)
+        throw new TypeError(`${where}[${index}] (${user.user_id}): ${SEED_CONFLICTS[conflict]}`);
+      accounts.put(user);
+    });
     return checked;
   };
   const storeSeeds = (seeds: ReturnType<typeof seed>) => {

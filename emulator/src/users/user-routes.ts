@@ -6,6 +6,7 @@ import { Refusal } from '../http/refusal.js';
 import { endpoint, route, type BodyReader, type EmulatedRoute } from '../http/route.js';
 import { MANAGEMENT_API_OPERATIONS as API } from '../routes/management-api.generated.js';
 import { selectFields } from '../search/index.js';
+import type { Conflict } from '../store/user-store.js';
 import type { Tenant } from '../tenant.js';
 import { createUser, readNewUser } from './create-user.js';
 import { listUsers } from './list-users.js';
@@ -35,9 +36,9 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
     route({ ...endpoint(API['POST /users']), body: readNewUser }, ({ body }) => {
       // Nothing awaits from here on, so the uniqueness check and the insert are one atomic step.
       const { userId, user } = createUser(body, tenant.connections, now());
-      if (store.get(userId) !== undefined || store.findConflict(user) !== undefined) {
-        return apiError(409, 'The user already exists.', 'auth0_idp_error');
-      }
+      // Its id, email or username taken by a user or by an identity linked into one: a linked identity stays in its
+      // connection ("the secondary user account isn't deleted").
+      if (store.findConflict(user) !== undefined) return apiError(409, 'The user already exists.', 'auth0_idp_error');
       const created = store.put(user);
       // The password signs the user in; it is kept as a hash beside the store, never in the user.
       const { password } = body.prepared.steering;
@@ -48,8 +49,8 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
       const before = store.get(params.id);
       const updated = applyPreparedPatch(before, body, { now: now() });
-      const renamed = updated.email !== before?.email || updated.username !== before?.username;
-      const conflict = renamed ? store.findConflict(updated, params.id) : undefined;
+      // Another account of the connection, primary or linked (this user's own linked identities too), has it.
+      const conflict = store.findConflict(updated, params.id);
       if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
       const { password } = body.steering;
       if (typeof password === 'string') tenant.setPassword(params.id, password);
@@ -63,7 +64,8 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
 }
 
 /** Auth0's answer to a PATCH that would give a user another user's email or username in its connection. */
-function conflictResponse(attribute: 'email' | 'username') {
+function conflictResponse(attribute: Conflict) {
+  // A PATCH changes neither the user_id nor the identities: only the email or the username can clash.
   return attribute === 'email'
     ? apiError(400, 'The specified new email already exists', 'auth0_idp_error')
     : apiError(400, 'The specified new username already exists', 'auth0_idp_error');

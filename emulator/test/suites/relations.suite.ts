@@ -485,6 +485,87 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       ).toMatchObject({ errorCode: 'invalid_uri' });
     });
 
+    it('keeps a linked identity’s id, email and username taken in its connection, until its primary is deleted', async () => {
+      const { auth0, management } = fresh();
+      await management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'john' });
+      const exists = {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'The user already exists.',
+        errorCode: 'auth0_idp_error',
+      };
+      const create = (extra: Record<string, string>) =>
+        rejection(management.users.create({ connection: DATABASE, password: 'x', email: 'new@example.com', ...extra }));
+      // "the secondary user account isn't deleted": its id and its email stay taken in the connection.
+      expect((await create({ email: 'JOHN@example.com' })).body).toEqual(exists);
+      expect((await create({ user_id: 'john' })).body).toEqual(exists);
+      const other = await management.users.create({ connection: DATABASE, password: 'x', email: 'other@example.com' });
+      expect(
+        (await rejection(management.users.update(other.user_id as string, { email: 'john@example.com' }))).body,
+      ).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The specified new email already exists',
+        errorCode: 'auth0_idp_error',
+      });
+      // The primary cannot take its own linked identity's email either: the connection would hold it twice.
+      expect((await rejection(management.users.update('auth0|jane', { email: 'john@example.com' }))).statusCode).toBe(
+        400,
+      );
+      expect([...auth0.users.keys()]).toEqual(['auth0|jane', 'google-oauth2|42', other.user_id]);
+      // Deleting the primary deletes its linked identities: their id and email are free again.
+      await management.users.delete('auth0|jane');
+      const john = await management.users.create({
+        connection: DATABASE,
+        password: 'x',
+        email: 'john@example.com',
+        user_id: 'john',
+      });
+      expect(john.user_id).toBe('auth0|john');
+    });
+
+    it('refuses to link an identity linked elsewhere, and a user without identities, changing nothing', async () => {
+      const { auth0, management } = fresh();
+      auth0.reset([JANE, JOHN, GOOGLE, { user_id: 'auth0|bare', email: 'bare@example.com' }]);
+      await management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'john' });
+      const before = [...auth0.users.values()];
+      const notFound = { statusCode: 400, error: 'Bad Request', message: 'Provided secondary account not found.' };
+      expect(
+        (await rejection(management.users.identities.link('google-oauth2|42', { provider: 'auth0', user_id: 'john' })))
+          .body,
+      ).toEqual(notFound);
+      const unable = { statusCode: 400, error: 'Bad Request', message: 'Unable to link with the secondary account.' };
+      expect(
+        (await rejection(management.users.identities.link('google-oauth2|42', { provider: 'auth0', user_id: 'bare' })))
+          .body,
+      ).toEqual(unable);
+      expect(
+        (await rejection(management.users.identities.link('auth0|bare', { provider: 'google-oauth2', user_id: '42' })))
+          .body,
+      ).toEqual(unable);
+      expect([...auth0.users.values()]).toEqual(before);
+    });
+
+    it('refuses seeded users that would share an account: a linked identity that is also a user, an email twice', () => {
+      const linkedJohn = {
+        ...JANE,
+        identities: [...JANE.identities, { ...JOHN.identities[0], profileData: { email: 'john@example.com' } }],
+      };
+      const seed = (users: object[]) => () => createEmulator({ token: TOKEN, users: users as never, connections });
+      expect(seed([linkedJohn, JOHN])).toThrow(
+        new TypeError(
+          'createEmulator: options.users[1] (auth0|john): its user_id or a linked identity is another user’s account too',
+        ),
+      );
+      expect(seed([JANE, { ...JOHN, email: 'Jane@Example.com' }])).toThrow(
+        new TypeError(
+          'createEmulator: options.users[1] (auth0|john): its email is another account’s in the same connection',
+        ),
+      );
+      // Another connection may hold the same email.
+      expect(seed([JANE, { ...GOOGLE, email: 'jane@example.com' }])).not.toThrow();
+    });
+
     it('checks the link body and the unlinked provider against the OAS, in Auth0’s words', async () => {
       const { auth0 } = fresh();
       const link = async (text: string) =>
