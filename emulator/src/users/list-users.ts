@@ -6,7 +6,7 @@ import { apiError, json } from '../http/responses.js';
 import { Refusal } from '../http/refusal.js';
 import type { MANAGEMENT_API_OPERATIONS } from '../routes/management-api.generated.js';
 import {
-  matchesUserQuery,
+  compileUserQuery,
   parseSort,
   parseUserQuery,
   SearchQueryError,
@@ -35,8 +35,8 @@ export function listUsers(users: readonly Auth0User[], query: ListUsersQuery): E
   let matched = users;
   const { q, sort } = query;
   if (q !== undefined && q.trim() !== '') {
-    const parsed = attemptSearch(() => parseUserQuery(q));
-    matched = users.filter((user) => matchesUserQuery(user, parsed));
+    const matches = attemptSearch(() => compileUserQuery(parseUserQuery(q)));
+    matched = users.filter(matches);
   }
   if (sort !== undefined) {
     const order = attemptSearch(() => parseSort(sort));

@@ -116,6 +116,20 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
           'You can only page through the first 1000 records. See https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation.',
       });
     });
+
+    it('refuses a query of more than 1,024 terms (the attack’s 1,790 ORs), and answers one of 1,024 at once', async () => {
+      const terms = (count: number) => Array.from({ length: count }, (_, index) => `u${index}@example.com`);
+      const long = await rejection(management.users.list({ q: terms(1790).join(' OR '), search_engine: 'v3' }));
+      expect(long).toBeInstanceOf(Management.BadRequestError);
+      expect(long.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The query tests 1790 terms, more than the 1024 a search takes',
+        errorCode: 'invalid_query_string',
+      });
+      const { data } = await management.users.list({ q: `${terms(1023).join(' OR ')} OR jane@example.com`, search_engine: 'v3' });
+      expect(data.map((user) => user.user_id)).toEqual(['auth0|jane']);
+    });
   });
 
   describe('query strings are checked, never ignored', () => {
