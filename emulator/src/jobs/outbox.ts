@@ -24,16 +24,19 @@ export type Outbox = {
   clear(): void;
 };
 
-/** A new, empty outbox. */
+/** A new, empty outbox: a message is appended in constant time, and a snapshot is made when read after a change. */
 export function createOutbox(): Outbox {
-  let messages: readonly OutboxMessage[] = Object.freeze([]);
+  const messages: OutboxMessage[] = [];
+  let snapshot: readonly OutboxMessage[] | undefined;
   return {
-    view: () => messages,
+    view: () => (snapshot ??= Object.freeze([...messages])),
     add(message) {
-      messages = Object.freeze([...messages, Object.freeze({ ...message })]);
+      messages.push(Object.freeze({ ...message }));
+      snapshot = undefined;
     },
     clear() {
-      messages = Object.freeze([]);
+      messages.length = 0;
+      snapshot = undefined;
     },
   };
 }

@@ -5,8 +5,9 @@ import { endpoint, route, type EmulatedRoute } from '../http/route.js';
 import { randomId } from '../random-id.js';
 import { MANAGEMENT_API_OPERATIONS as API } from '../routes/management-api.generated.js';
 import type { Tenant } from '../tenant.js';
-import { checkpointAfter, membersAfter } from './checkpoint.js';
+import { checkpointAfter, positionAfter } from './checkpoint.js';
 import { missingRole, roleMember } from './role-answers.js';
+import type { Member } from './role-store.js';
 
 const DEFAULT_TAKE = 50;
 
@@ -51,21 +52,21 @@ export function roleRoutes(tenant: Tenant): EmulatedRoute[] {
     route(endpoint(API['GET /roles/{id}/users']), ({ params, query }) => {
       const role = roles.get(params.id);
       if (role === undefined) return missingRole();
-      const members = roles.members(role.id).filter((member) => tenant.users.get(member.userId) !== undefined);
-      const show = (list: readonly { userId: string }[]) =>
-        list.map(({ userId }) => roleMember(tenant.users.get(userId) ?? { user_id: userId }));
-      if (query.from === undefined && query.take === undefined) return offsetPage('users', show(members), query);
+      // Sorted already, and without deleted users (deleting a user takes it out of its roles): only a page is read.
+      const members = roles.members(role.id);
+      const show = ({ userId }: Member) => roleMember(tenant.users.get(userId) ?? { user_id: userId });
+      if (query.from === undefined && query.take === undefined) return offsetPage('users', members, query, show);
       // Checkpoint paging: `{ users, next }`, `next` only while more remain; `page`/`per_page` do not apply.
       const from = API['GET /roles/{id}/users'].query.properties.from;
-      const rest = query.from === undefined ? members : membersAfter(members, query.from, from.description);
+      const start = query.from === undefined ? 0 : positionAfter(members, query.from, from.description);
       const take = query.take ?? DEFAULT_TAKE;
-      const page = rest.slice(0, take);
+      const page = members.slice(start, start + take);
       const last = page.at(-1);
       return json(
         200,
-        rest.length > take && last !== undefined
-          ? { users: show(page), next: checkpointAfter(last) }
-          : { users: show(page) },
+        members.length - start > take && last !== undefined
+          ? { users: page.map(show), next: checkpointAfter(last) }
+          : { users: page.map(show) },
       );
     }),
     route(endpoint(API['POST /roles/{id}/users']), ({ params, body }) => {

@@ -1,8 +1,8 @@
 /**
  * Whether a user matches a parsed search query, field by field as search v3 compares. The query is compiled once:
- * each field's type and each value's comparison are prepared before the first user, and a user's values under a
- * field are read once however many terms name the field, so a search costs the users times the query's terms (at
- * most {@link MAX_QUERY_TERMS}) times a small constant.
+ * each field's type and each value's comparison are prepared before the first user, a user's values under a field
+ * are read once however many terms name the field, and the terms of an OR are looked up together. What a search
+ * spends is counted on a {@link SearchMeter}: one for each test of a user, and one for each value it compares.
  */
 import { equalsAnyText, equalsText, inRange } from './compare-values.js';
 import { DEFAULT_FIELDS, fieldType, type FieldType } from './field-catalogue.js';
@@ -11,8 +11,15 @@ import type { FieldQuery, UserQuery } from './query-ast.js';
 
 type User = Readonly<Record<string, unknown>>;
 
-/** One user's values under each field, read when first asked for. */
-type UserValues = { readonly user: User; readonly read: (field: string) => readonly IndexedValue[] };
+/** The work a search has done so far: tests run and values compared. */
+export type SearchMeter = { spent: number };
+
+/** One user's values under each field, read when first asked for, and the search's meter. */
+type UserValues = {
+  readonly user: User;
+  readonly read: (field: string) => readonly IndexedValue[];
+  readonly meter: SearchMeter;
+};
 
 type Test = (values: UserValues) => boolean;
 
@@ -21,17 +28,21 @@ export function matchesUserQuery(user: User, query: UserQuery): boolean {
   return compileUserQuery(query)(user);
 }
 
-/** The query as a test of one user, prepared once for many; a field search v3 refuses throws its SearchQueryError. */
-export function compileUserQuery(query: UserQuery): (user: User) => boolean {
+/**
+ * The query as a test of one user, prepared once for many, counting its work on `meter`; a field search v3 refuses
+ * throws its SearchQueryError.
+ */
+export function compileUserQuery(query: UserQuery, meter: SearchMeter = { spent: 0 }): (user: User) => boolean {
   const test = compile(query);
   return (user) => {
     const cache = new Map<string, readonly IndexedValue[]>();
     const read = (field: string) => {
       let values = cache.get(field);
       if (values === undefined) cache.set(field, (values = fieldValues(user, field)));
+      meter.spent += 1 + values.length;
       return values;
     };
-    return test({ user, read });
+    return test({ user, read, meter });
   };
 }
 
@@ -87,20 +98,32 @@ function groupTerms(clauses: readonly UserQuery[]): { lookup: Test; others: User
   }
   const lookups = [...texts].map(([field, { type, values }]) => ({ field, matches: equalsAnyText(type, values) }));
   if (lookups.length === 0) return { lookup: () => false, others };
-  return { lookup: ({ read }) => lookups.some(({ field, matches }) => read(field).some(matches)), others };
+  return { lookup: (values) => anyValue(lookups, values), others };
 }
+
+/** Whether any value of the user under a field matches that field's test (loops: this runs for every user). */
+function anyValue(tests: readonly FieldTest[], values: UserValues): boolean {
+  for (const { field, matches } of tests) for (const stored of values.read(field)) if (matches(stored)) return true;
+  return false;
+}
+
+/** A test of the values under one field. */
+type FieldTest = { readonly field: string; readonly matches: (stored: IndexedValue) => boolean };
 
 function compileFieldQuery(query: FieldQuery): Test {
   if (query.kind === 'exists') {
     const { field } = query;
     fieldType(field);
-    return ({ user }) => hasIndexedValue(user, field);
+    return ({ user, meter }) => {
+      meter.spent += 1;
+      return hasIndexedValue(user, field);
+    };
   }
-  const fields = (query.field === null ? DEFAULT_FIELDS : [query.field]).map((field) => ({
+  const tests = (query.field === null ? DEFAULT_FIELDS : [query.field]).map((field) => ({
     field,
     matches: valueTest(fieldType(field), query),
   }));
-  return ({ read }) => fields.some(({ field, matches }) => read(field).some(matches));
+  return (values) => anyValue(tests, values);
 }
 
 function valueTest(type: FieldType, query: Exclude<FieldQuery, { kind: 'exists' }>): (stored: IndexedValue) => boolean {

@@ -152,6 +152,25 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       expect((await rejection(management.roles.users.list('rol_0000000000000000'))).statusCode).toBe(404);
     });
 
+    it('pages through members whose user_id has 500,000 characters, in both kinds of paging', async () => {
+      const { auth0, management } = fresh();
+      const long = `auth0|a${'a'.repeat(500_000)}`;
+      auth0.reset([JANE, { user_id: long }]);
+      const role = await management.roles.create({ name: 'Reader' });
+      const id = role.id as string;
+      await management.roles.users.assign(id, { users: ['auth0|jane', long] });
+      const first = await body(await raw(auth0, 'GET', `/api/v2/roles/${id}/users?take=1`));
+      expect(first.status).toBe(200);
+      const { users, next } = first.body as { users: { user_id: string }[]; next: string };
+      expect(users.map((user) => user.user_id)).toEqual([long]);
+      // The checkpoint is base64 of `<assignment time>,<user_id>`, as Auth0's are.
+      expect(atob(next)).toBe(`${NOW.toISOString().replace('T', ' ').replace('Z', '000UTC')},${long}`);
+      const second = await body(await raw(auth0, 'GET', `/api/v2/roles/${id}/users?take=1&from=${next}`));
+      expect(second.body).toEqual({ users: [{ user_id: 'auth0|jane', email: 'jane@example.com', name: 'Jane Doe' }] });
+      const offset = await body(await raw(auth0, 'GET', `/api/v2/roles/${id}/users?per_page=1&include_totals=true`));
+      expect(offset.body).toEqual({ users: [{ user_id: long }], start: 0, limit: 1, total: 2 });
+    });
+
     it('assigns, lists and removes a user’s roles; refuses a missing user or role', async () => {
       const { management } = fresh();
       const owner = await management.roles.create({ name: 'Owner' });

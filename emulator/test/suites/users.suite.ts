@@ -127,8 +127,31 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         message: 'The query tests 1790 terms, more than the 1024 a search takes',
         errorCode: 'invalid_query_string',
       });
-      const { data } = await management.users.list({ q: `${terms(1023).join(' OR ')} OR jane@example.com`, search_engine: 'v3' });
+      const { data } = await management.users.list({
+        q: `${terms(1023).join(' OR ')} OR jane@example.com`,
+        search_engine: 'v3',
+      });
       expect(data.map((user) => user.user_id)).toEqual(['auth0|jane']);
+    });
+
+    it('answers Auth0’s 503 timeout to a search that would compare more than its budget, counted not timed', async () => {
+      // 500,000 tests and values, and 128 more per user: 1,024 wildcards spend 2,048 on each user.
+      const crowd = (count: number) =>
+        Array.from({ length: count }, (_, index) => ({ user_id: `auth0|${index}`, name: `User ${index}` }));
+      const q = Array.from({ length: 1024 }, (_, index) => `name:abc${index}*`).join(' OR ');
+      const small = createEmulator({ token: TOKEN, users: crowd(100) });
+      expect((await raw(small, 'GET', `/api/v2/users?q=${encodeURIComponent(q)}`)).status).toBe(200);
+      const large = createEmulator({ token: TOKEN, users: crowd(300) });
+      const response = await raw(large, 'GET', `/api/v2/users?q=${encodeURIComponent(q)}`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message:
+          'The query exceeded the timeout. Please try refining your search criteria. See https://auth0.com/docs/best-practices/search-best-practices.',
+      });
+      // The same users answer a cheaper query.
+      expect((await raw(large, 'GET', `/api/v2/users?q=${encodeURIComponent('name:abc*')}`)).status).toBe(200);
     });
   });
 
