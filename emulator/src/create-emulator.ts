@@ -1,6 +1,6 @@
 import { isPatchError } from 'auth0-user-patch';
 import type { Auth0User } from 'auth0-user-patch';
-import { authenticate, checkScopes } from './auth/authenticate.js';
+import { authenticate, checkScopes, checkSubject, type Grant } from './auth/authenticate.js';
 import { checkClients, type EmulatorClient } from './auth/clients.js';
 import {
   checkGivenKey,
@@ -370,16 +370,6 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const resolution = route(request);
     if (resolution.kind === 'not-found') return notFound();
     if (resolution.kind === 'bad-path') return apiError(400, 'Invalid request URL');
-    const limit = limiter?.(clock());
-    if (limit?.refusal !== undefined) return limit.refusal;
-    const response = await answerApi(request, resolution);
-    return limit === undefined ? response : { ...response, headers: { ...response.headers, ...limit.headers } };
-  }
-
-  async function answerApi(
-    request: EmulatorRequest,
-    resolution: Exclude<ReturnType<typeof route>, { kind: 'not-found' | 'bad-path' }>,
-  ): Promise<EmulatorResponse> {
     const grant = await authenticate(request, {
       token,
       key,
@@ -388,8 +378,21 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       now: clock,
     });
     if (!('scopes' in grant)) return grant;
+    // Only authenticated requests spend the window: an anonymous client cannot use up a token holder's (a decision).
+    const limit = limiter?.(clock());
+    if (limit?.refusal !== undefined) return limit.refusal;
+    const response = await answerApi(request, resolution, grant);
+    return limit === undefined ? response : { ...response, headers: { ...response.headers, ...limit.headers } };
+  }
+
+  async function answerApi(
+    request: EmulatorRequest,
+    resolution: Exclude<ReturnType<typeof route>, { kind: 'not-found' | 'bad-path' }>,
+    grant: Grant,
+  ): Promise<EmulatorResponse> {
     if (resolution.kind === 'not-emulated') return notEmulated(resolution.route.method, resolution.route.path);
-    const forbidden = checkScopes(grant, resolution.route.scopes);
+    const forbidden =
+      checkScopes(grant, resolution.route.scopes) ?? checkSubject(grant, resolution.route.scopes, resolution.params);
     if (forbidden !== undefined) return forbidden;
     try {
       // The route checks the path, the query and the body against its schemas, then its handler answers.

@@ -484,6 +484,19 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       });
     });
 
+    it('counts only authenticated requests: anonymous 401s do not spend the token holder’s window', async () => {
+      const auth0 = createEmulator({ token: TOKEN, now: () => NOW, rateLimit: { limit: 2, windowSeconds: 10 } });
+      for (let index = 0; index < 10; index++) {
+        const anonymous = await raw(auth0, 'GET', '/api/v2/users', { headers: { authorization: '' } });
+        expect(anonymous.status).toBe(401);
+        const forged = await raw(auth0, 'GET', '/api/v2/users', { headers: { authorization: 'Bearer forged' } });
+        expect(forged.status).toBe(401);
+      }
+      const statuses = [];
+      for (let index = 0; index < 3; index++) statuses.push((await raw(auth0, 'GET', '/api/v2/users')).status);
+      expect(statuses).toEqual([200, 200, 429]);
+    });
+
     it('lets the v7 SDK recover by itself: it waits for x-ratelimit-reset and retries', async () => {
       const auth0 = createEmulator({ clients: [CLIENT], users: SEEDS, rateLimit: { limit: 1, windowSeconds: 1 } });
       let answered429 = 0;
