@@ -1,10 +1,10 @@
 /** Deep users and null attributes through the lead's functions (issue 11, part 6): diffUsers, previewPatch, the CLI's apply and preview --json. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { applyPatch, diffUsers, previewPatch, UnreachableUserError } from '../src/index.js';
 import { thrownBy } from './support/errors.js';
 
@@ -67,6 +67,7 @@ describe('null attributes in diffUsers', () => {
 describe('deep users through the CLI', () => {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const scratch = mkdtempSync(join(tmpdir(), 'auth0-user-patch-deep-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
   const file = (name: string, text: string) => {
     const path = join(scratch, name);
     writeFileSync(path, text);
@@ -118,5 +119,45 @@ describe('deep users through the CLI', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([{ nickname: 'jane' }]);
+  }, 60_000);
+
+  const tooLarge =
+    'auth0-user-patch: the output would be longer than 64 MiB (67,108,864 characters), the most the CLI prints\n';
+  it('refuses, in one line and exit 2, to print more than 64 MiB: a 90 KB user 15,000 levels deep would print 450 MB', () => {
+    const deep = `{"nickname":"jd","user_metadata":${'{"a":'.repeat(15_000)}1${'}'.repeat(15_000)}}`;
+    const input = file('deeper.json', deep);
+    const nick = file('nick.json', '{"nickname":"jane"}');
+    for (const args of [
+      ['apply', input, nick],
+      ['preview', input, nick],
+      ['preview', '--json', input, nick],
+    ]) {
+      expect(run(args)).toEqual({ code: 2, stdout: '', stderr: tooLarge });
+    }
+    // 20,000 levels: the text would pass the longest string V8 can hold.
+    const deepest = file('deepest.json', `{"user_metadata":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`);
+    expect(run(['apply', deepest, nick])).toEqual({ code: 2, stdout: '', stderr: tooLarge });
+  }, 60_000);
+
+  it('refuses, in one line and exit 2, a user or patch too deep for the HTML report (more than 1,000 levels)', () => {
+    const nested = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const report = join(scratch, 'report.html');
+    const nick = file('nick.json', '{"nickname":"jane"}');
+    const user = file('user-6000.json', `{"nickname":"jd","user_metadata":${nested(6000)}}`);
+    expect(run(['preview', '--html', report, user, nick])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `auth0-user-patch: ${user} nests deeper than 1,000 levels, too deep for the HTML report\n`,
+    });
+    const patch = file('patch-6000.json', `{"user_metadata":${nested(6000)}}`);
+    const shallow = file('user.json', '{"nickname":"jd"}');
+    expect(run(['preview', '--html', '-', shallow, patch]).stderr).toBe(
+      `auth0-user-patch: ${patch} nests deeper than 1,000 levels, too deep for the HTML report\n`,
+    );
+    // 1,000 levels are shown, and Auth0's refusal of so deep a patch is in the report.
+    const deepPatch = file('patch-1000.json', `{"user_metadata":${nested(999)}}`);
+    const page = run(['preview', '--html', '-', shallow, deepPatch]);
+    expect(page.code).toBe(1);
+    expect(page.stdout).toContain('Nesting deeper than 100 levels');
   }, 60_000);
 });
