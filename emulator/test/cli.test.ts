@@ -98,7 +98,7 @@ describe('auth0-user-patch-emulator serve', () => {
     const created = await management.users.create({
       connection: 'Username-Password-Authentication',
       email: 'jane@example.com',
-      password: 'x',
+      password: 'Sturdy-Pass-2026',
     });
     expect((await management.users.list({ q: 'email:"jane@example.com"' })).data.map((user) => user.user_id)).toEqual([
       created.user_id,

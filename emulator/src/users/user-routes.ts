@@ -6,9 +6,11 @@ import { Refusal } from '../http/refusal.js';
 import { endpoint, route, type BodyReader, type EmulatedRoute } from '../http/route.js';
 import { MANAGEMENT_API_OPERATIONS as API } from '../routes/management-api.generated.js';
 import { selectFields } from '../search/index.js';
+import { checkPassword } from '../store/password-policy.js';
 import type { Tenant } from '../tenant.js';
 import { createUser, readNewUser } from './create-user.js';
 import { listUsers } from './list-users.js';
+import { createSendsVerification, updateSendsVerification } from './verification-email.js';
 
 /** The library is the authority for a PATCH body: it parses the text and checks every rule (`preparePatchJson`). */
 const readUserPatch: BodyReader<PreparedPatch> = async (readText) => preparePatchJson(await readText());
@@ -19,6 +21,25 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
   const project = (user: Auth0User, query: { readonly fields?: string; readonly include_fields?: boolean }) =>
     selectFields(user, query.fields, query.include_fields);
   const missingUser = () => patchErrorResponse(inexistentUserError());
+  /** A database user's new password, checked against its connection's policy (Auth0's 400 when too weak). */
+  const checkNewPassword = (user: Auth0User, password: string | null | undefined) => {
+    const identity = user.identities?.[0];
+    if (typeof password !== 'string' || identity?.provider !== 'auth0') return;
+    // A database user of a connection the tenant was not given has the policy of a new database connection.
+    checkPassword(
+      identity.connection === undefined ? undefined : tenant.connections.get(identity.connection),
+      password,
+    );
+  };
+  const sendVerification = (user: Auth0User, email: string | undefined) => {
+    if (email !== undefined)
+      tenant.relations.outbox.add({
+        type: 'verification_email',
+        user_id: String(user.user_id),
+        email,
+        created_at: now().toISOString(),
+      });
+  };
   return [
     route(endpoint(API['GET /users']), ({ query }) => listUsers([...store.view.values()], query)),
     route(endpoint(API['GET /users/{id}']), ({ params, query }) => {
@@ -35,19 +56,26 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
     route({ ...endpoint(API['POST /users']), body: readNewUser }, ({ body }) => {
       // Nothing awaits from here on, so the uniqueness check and the insert are one atomic step.
       const { userId, user } = createUser(body, tenant.connections, now());
+      checkNewPassword(user, body.prepared.steering.password);
       if (store.get(userId) !== undefined || store.findConflict(user) !== undefined) {
         return apiError(409, 'The user already exists.', 'auth0_idp_error');
       }
-      return json(201, store.put(user));
+      const created = store.put(user);
+      sendVerification(created, createSendsVerification(created, body.prepared.steering.verify_email));
+      return json(201, created);
     }),
     route({ ...endpoint(API['PATCH /users/{id}']), body: readUserPatch }, ({ params, body }) => {
       // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
       const before = store.get(params.id);
       const updated = applyPreparedPatch(before, body, { now: now() });
+      checkNewPassword(updated, body.steering.password);
       const renamed = updated.email !== before?.email || updated.username !== before?.username;
       const conflict = renamed ? store.findConflict(updated, params.id) : undefined;
       if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
-      return json(200, store.put(updated));
+      const stored = store.put(updated);
+      if (before !== undefined)
+        sendVerification(stored, updateSendsVerification(before, stored, body.steering.verify_email));
+      return json(200, stored);
     }),
     route(endpoint(API['DELETE /users/{id}']), ({ params }) => {
       tenant.deleteUser(params.id);

@@ -5,12 +5,14 @@ import { relationsSuite } from './relations.suite.js';
 import { robustnessSuite } from './robustness.suite.js';
 import { sdkRoutesSuite } from './sdk-routes.suite.js';
 import { sdkSuite } from './sdk.suite.js';
+import { sideEffectsSuite } from './side-effects.suite.js';
 import { usersSuite } from './users.suite.js';
 
 export function emulatorSuite(emulator: EmulatorModule): void {
   sdkSuite(emulator);
   authSuite(emulator);
   usersSuite(emulator);
+  sideEffectsSuite(emulator);
   relationsSuite(emulator);
   robustnessSuite(emulator);
   sdkRoutesSuite(emulator);

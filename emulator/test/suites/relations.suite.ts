@@ -667,7 +667,7 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       const { user_id } = await management.users.create({
         connection: DATABASE,
         email: 'new@example.com',
-        password: 'Horse-Battery-Staple-42',
+        password: 'Sturdy-Pass-2026',
       });
       const role = await management.roles.create({ name: 'member' });
       await management.users.roles.assign(user_id as string, { roles: [role.id as string] });
