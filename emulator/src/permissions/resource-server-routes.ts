@@ -149,7 +149,7 @@ export function resourceServerRoutes(tenant: Tenant): EmulatedRoute[] {
         if (value === null) delete updated[key];
         else updated[key] = value;
       }
-      return json(200, resourceServers.put({ ...server, ...updated, id: server.id, identifier: server.identifier }));
+      return json(200, resourceServers.put({ ...updated, id: server.id, identifier: server.identifier }));
     }),
     route(endpoint(API['DELETE /resource-servers/{id}']), ({ request, params }) => {
       const server = find(request, params.id);

@@ -2,6 +2,7 @@
 import { authSuite } from './auth.suite.js';
 import type { EmulatorModule } from './harness.js';
 import { relationsSuite } from './relations.suite.js';
+import { resourceServersSuite } from './resource-servers.suite.js';
 import { robustnessSuite } from './robustness.suite.js';
 import { sdkRoutesSuite } from './sdk-routes.suite.js';
 import { sdkSuite } from './sdk.suite.js';
@@ -14,6 +15,7 @@ export function emulatorSuite(emulator: EmulatorModule): void {
   usersSuite(emulator);
   sideEffectsSuite(emulator);
   relationsSuite(emulator);
+  resourceServersSuite(emulator);
   robustnessSuite(emulator);
   sdkRoutesSuite(emulator);
 }
