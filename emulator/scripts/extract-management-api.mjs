@@ -32,7 +32,7 @@ const OAS_PATH = 'main/docs/oas/management/v2/management-api-oas.json';
 const PAGES_PATH = 'main/docs/api/management/v2/';
 const DEFAULT_OAS_COMMIT = '7025885d35775606d69cce7c5d428e2ab5d3e522';
 
-/** The paths whose schemas the snapshot keeps: the families the emulator serves or could serve. */
+/** The paths (or `METHOD /path`s) whose schemas the snapshot keeps: the families the emulator serves or could serve. */
 const DETAILED_PATHS = [
   /^\/users$/,
   /^\/users\/\{id\}$/,
@@ -44,6 +44,7 @@ const DETAILED_PATHS = [
   /^\/jobs\/verification-email$/,
   /^\/jobs\/\{id\}$/,
   /^\/tickets\//,
+  /^GET \/clients$/,
 ];
 
 /** The schema keywords kept, in this order; the emulator's validator (src/http/check-schema.ts) checks each. */
@@ -58,6 +59,7 @@ const SCHEMA_KEYWORDS = [
   'maximum',
   'minItems',
   'minProperties',
+  'maxProperties',
   'required',
   'properties',
   'additionalProperties',
@@ -316,7 +318,7 @@ async function main() {
     const key = `${route.method} ${route.path}`;
     const operation = inOas.get(key);
     // A route newer than the OpenAPI description (or the SDK's only) has no schemas to keep.
-    if (operation !== undefined && DETAILED_PATHS.some((pattern) => pattern.test(route.path)))
+    if (operation !== undefined && DETAILED_PATHS.some((pattern) => pattern.test(route.path) || pattern.test(key)))
       operations[key] = detail(operation, oas, trim, key);
   }
 

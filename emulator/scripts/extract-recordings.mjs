@@ -86,6 +86,7 @@ const SERVED_ROUTES = [
   'GET /jobs/{id}',
   'POST /tickets/password-change',
   'POST /tickets/email-verification',
+  'GET /clients',
 ]
   .map((template) => {
     const [method, path] = template.split(' ');

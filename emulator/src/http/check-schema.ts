@@ -145,6 +145,8 @@ function objectFault(
   const count = Object.keys(value).length;
   if (schema.minProperties !== undefined && count < schema.minProperties)
     return say(`Too few properties defined (${count}), minimum ${schema.minProperties}`);
+  if (schema.maxProperties !== undefined && count > schema.maxProperties)
+    return say(`Too many properties defined (${count}), maximum ${schema.maxProperties}`);
   for (const [key, property] of Object.entries(properties)) {
     if (!Object.hasOwn(value, key)) continue;
     const path = where.path === undefined ? key : `${where.path}.${key}`;

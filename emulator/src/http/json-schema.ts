@@ -19,6 +19,7 @@ export type JsonSchema = {
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly minProperties?: number;
+  readonly maxProperties?: number;
   readonly required?: readonly string[];
   readonly properties?: { readonly [name: string]: JsonSchema };
   readonly additionalProperties?: boolean | JsonSchema;

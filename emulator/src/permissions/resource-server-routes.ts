@@ -12,6 +12,7 @@ import { MANAGEMENT_API_OPERATIONS as API } from '../routes/management-api.gener
 import { selectFields } from '../search/index.js';
 import type { Tenant } from '../tenant.js';
 import type { ResourceServer } from './resource-server-store.js';
+import { newApi } from './new-api.js';
 import { EXPRESS_CONFIGURATION, expressConfigurationApi, managementApi } from './system-apis.js';
 import { storedTokenEncryption } from './token-encryption.js';
 
@@ -49,21 +50,6 @@ const LIST = API['GET /resource-servers'];
 const LIST_QUERY = {
   ...LIST.query,
   properties: { ...LIST.query.properties, fields: API['GET /users'].query.properties.fields },
-} as const;
-
-/**
- * What Auth0 gives every new API, in its recorded order (terraform-provider-auth0
- * test/data/recordings/TestAccResourceServer.yaml, 2026: `POST {"identifier": …}` → 201 with these and no `name`).
- * `subject_type_authorization` is in every answer recorded from August 2025 on and in none before; the emulator
- * answers it, as the newer recordings do.
- */
-const DEFAULTS = {
-  allow_offline_access: false,
-  skip_consent_for_verifiable_first_party_clients: false,
-  subject_type_authorization: { user: { policy: 'allow_all' }, client: { policy: 'require_client_grant' } },
-  token_lifetime: 86400,
-  token_lifetime_for_web: 7200,
-  signing_alg: 'RS256',
 } as const;
 
 const missingApi = () => apiError(404, 'The resource server does not exist', 'inexistent_resource_server');
@@ -115,15 +101,7 @@ export function resourceServerRoutes(tenant: Tenant): EmulatedRoute[] {
       }
       if (body.identifier === EXPRESS_CONFIGURATION)
         return json(201, resourceServers.put(expressConfigurationApi(randomHex(12))));
-      const given = withoutNulls({ ...rest, ...(stored === undefined ? {} : { token_encryption: stored }) });
-      const server: ResourceServer = {
-        id: randomHex(12),
-        ...(body.name === undefined ? {} : { name: body.name }),
-        identifier: body.identifier,
-        ...DEFAULTS,
-        ...given,
-        subject_type_authorization: { ...DEFAULTS.subject_type_authorization, ...body.subject_type_authorization },
-      };
+      const server = newApi({ ...rest, ...(stored === undefined ? {} : { token_encryption: stored }) });
       return json(201, resourceServers.put(server));
     }),
     route(endpoint(API['GET /resource-servers/{id}']), ({ request, params }) => {
@@ -172,11 +150,6 @@ function decodedOnceMore(key: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A create body without its `null`s: what an API has none of is not kept (as PATCH removes what is `null`). */
-function withoutNulls(body: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
 }
 
 /**

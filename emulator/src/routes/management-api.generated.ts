@@ -673,6 +673,59 @@ export const MANAGEMENT_API_ROUTES = [
 
 /** The routes whose schemas the snapshot keeps (those the emulator serves or could serve), by `METHOD path`. */
 export const MANAGEMENT_API_OPERATIONS = {
+  'GET /clients': {
+    method: 'GET',
+    path: '/clients',
+    scopes: ['read:clients', 'read:client_keys', 'read:client_credentials', 'read:client_summary'],
+    params: { type: 'object', properties: {}, additionalProperties: false },
+    query: {
+      type: 'object',
+      properties: {
+        fields: {
+          type: 'string',
+          description:
+            'Comma-separated list of fields to include or exclude (based on value provided for include_fields) in the result. Leave empty to retrieve all fields.',
+        },
+        include_fields: {
+          type: 'boolean',
+          description: 'Whether specified fields are to be included (true) or excluded (false).',
+        },
+        page: { type: 'integer', minimum: 0, description: 'Page index of the results to return. First page is 0.' },
+        per_page: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 100,
+          description: 'Number of results per page. Default value is 50, maximum value is 100',
+        },
+        include_totals: {
+          type: 'boolean',
+          description:
+            'Return results inside an object that contains the total result count (true) or as a direct array of results (false, default).',
+        },
+        from: { type: 'string', description: 'Optional Id from which to start selection.' },
+        take: { type: 'integer', minimum: 1, maximum: 100, description: 'Number of results per page. Defaults to 50.' },
+        is_global: { type: 'boolean', description: 'Optional filter on the global client parameter.' },
+        is_first_party: {
+          type: 'boolean',
+          description: 'Optional filter on whether or not a client is a first-party client.',
+        },
+        app_type: { type: 'string', description: 'Optional filter by a comma-separated list of application types.' },
+        external_client_id: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 120,
+          description:
+            'Optional filter by the <a href="https://www.ietf.org/archive/id/draft-ietf-oauth-client-id-metadata-document-04.html">Client ID Metadata Document</a> URI for CIMD-registered clients.',
+        },
+        q: {
+          type: 'string',
+          description:
+            'Advanced Query in <a href="https://lucene.apache.org/core/2_9_4/queryparsersyntax.html">Lucene</a> syntax.<br /><b>Permitted Queries</b>:<br /><ul><li><i>client_grant.organization_id:{organization_id}</i></li><li><i>client_grant.allow_any_organization:true</i></li></ul><b>Additional Restrictions</b>:<br /><ul><li>Cannot be used in combination with other filters</li><li>Requires use of the <i>from</i> and <i>take</i> paging parameters (checkpoint paginatinon)</li><li>Reduced rate limits apply. See <a href="https://auth0.com/docs/troubleshoot/customer-support/operational-policies/rate-limit-policy/rate-limit-configurations/enterprise-public">Rate Limit Configurations</a></li></ul><i><b>Note</b>: Recent updates may not be immediately reflected in query results</i>',
+        },
+      },
+      additionalProperties: false,
+    },
+  },
   'POST /jobs/verification-email': {
     method: 'POST',
     path: '/jobs/verification-email',

@@ -61,6 +61,9 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
         return apiError(409, 'The user already exists.', 'auth0_idp_error');
       }
       const created = store.put(user);
+      // The password signs the user in; it is kept as a hash beside the store, never in the user.
+      const { password } = body.prepared.steering;
+      if (typeof password === 'string') tenant.setPassword(userId, password);
       sendVerification(created, createSendsVerification(created, body.prepared.steering.verify_email));
       return json(201, created);
     }),
@@ -72,6 +75,8 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       const renamed = updated.email !== before?.email || updated.username !== before?.username;
       const conflict = renamed ? store.findConflict(updated, params.id) : undefined;
       if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
+      const { password } = body.steering;
+      if (typeof password === 'string') tenant.setPassword(params.id, password);
       const stored = store.put(updated);
       if (before !== undefined)
         sendVerification(stored, updateSendsVerification(before, stored, body.steering.verify_email));

@@ -76,7 +76,7 @@ describe('the replay’s comparison', () => {
           status: 200,
           response: { id: 'rol_AAAAAAAAAAAAAAAA', name: 'Reader', description: '', type: 'tenant' },
         },
-        { method: 'GET', path: '/clients', status: 200 },
+        { method: 'GET', path: '/connections', status: 200 },
         { method: 'GET', path: '/users/x/federated-connections-tokensets', status: 200 },
       ],
     };

@@ -7,6 +7,8 @@ import { robustnessSuite } from './robustness.suite.js';
 import { sdkRoutesSuite } from './sdk-routes.suite.js';
 import { sdkSuite } from './sdk.suite.js';
 import { sideEffectsSuite } from './side-effects.suite.js';
+import { signInRefusalsSuite } from './signin-refusals.suite.js';
+import { signInSuite } from './signin.suite.js';
 import { usersSuite } from './users.suite.js';
 
 export function emulatorSuite(emulator: EmulatorModule): void {
@@ -18,4 +20,6 @@ export function emulatorSuite(emulator: EmulatorModule): void {
   resourceServersSuite(emulator);
   robustnessSuite(emulator);
   sdkRoutesSuite(emulator);
+  signInSuite(emulator);
+  signInRefusalsSuite(emulator);
 }

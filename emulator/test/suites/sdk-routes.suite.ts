@@ -68,6 +68,7 @@ const EMULATED = [
   'GET /jobs/{}',
   'POST /tickets/password-change',
   'POST /tickets/email-verification',
+  'GET /clients',
 ];
 
 export function sdkRoutesSuite({ createEmulator }: EmulatorModule): void {
