@@ -73,7 +73,7 @@ export function resourceServerRoutes(tenant: Tenant): EmulatedRoute[] {
     }
     return undefined;
   };
-  const isManagementApi = (request: EmulatorRequest, server: ResourceServer) => server.id === system(request).id;
+  const isManagementApi = (server: ResourceServer) => server.id === tenant.relations.managementApiId;
   return [
     route({ ...endpoint(LIST), query: (text) => readQuery(text, LIST_QUERY) }, ({ request, query }) => {
       const { identifiers } = query;
@@ -115,7 +115,7 @@ export function resourceServerRoutes(tenant: Tenant): EmulatedRoute[] {
       // Nothing awaits from here on: the read and the write are one step.
       const server = find(request, params.id);
       if (server === undefined) return missingApi();
-      refuseSystemChange(server, isManagementApi(request, server), 'PATCH');
+      refuseSystemChange(server, isManagementApi(server), 'PATCH');
       const changes: Record<string, unknown> = {
         ...body,
         ...(stored === undefined ? {} : { token_encryption: stored }),
@@ -132,7 +132,7 @@ export function resourceServerRoutes(tenant: Tenant): EmulatedRoute[] {
     route(endpoint(API['DELETE /resource-servers/{id}']), ({ request, params }) => {
       const server = find(request, params.id);
       if (server !== undefined) {
-        refuseSystemChange(server, isManagementApi(request, server), 'DELETE');
+        refuseSystemChange(server, isManagementApi(server), 'DELETE');
         resourceServers.delete(server.id);
         forgetApi(server.identifier);
       }

@@ -56,30 +56,29 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
     route({ ...endpoint(API['POST /users']), body: readNewUser }, ({ body }) => {
       // Nothing awaits from here on, so the uniqueness check and the insert are one atomic step.
       const { userId, user } = createUser(body, tenant.connections, now());
-      checkNewPassword(user, body.prepared.steering.password);
+      const { password, verify_email: verifyEmail } = body.prepared.steering;
+      checkNewPassword(user, password);
       if (store.get(userId) !== undefined || store.findConflict(user) !== undefined) {
         return apiError(409, 'The user already exists.', 'auth0_idp_error');
       }
       const created = store.put(user);
       // The password signs the user in; it is kept as a hash beside the store, never in the user.
-      const { password } = body.prepared.steering;
       if (typeof password === 'string') tenant.setPassword(userId, password);
-      sendVerification(created, createSendsVerification(created, body.prepared.steering.verify_email));
+      sendVerification(created, createSendsVerification(created, verifyEmail));
       return json(201, created);
     }),
     route({ ...endpoint(API['PATCH /users/{id}']), body: readUserPatch }, ({ params, body }) => {
       // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
       const before = store.get(params.id);
       const updated = applyPreparedPatch(before, body, { now: now() });
-      checkNewPassword(updated, body.steering.password);
+      const { password, verify_email: verifyEmail } = body.steering;
+      checkNewPassword(updated, password);
       const renamed = updated.email !== before?.email || updated.username !== before?.username;
       const conflict = renamed ? store.findConflict(updated, params.id) : undefined;
       if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
-      const { password } = body.steering;
       if (typeof password === 'string') tenant.setPassword(params.id, password);
       const stored = store.put(updated);
-      if (before !== undefined)
-        sendVerification(stored, updateSendsVerification(before, stored, body.steering.verify_email));
+      if (before !== undefined) sendVerification(stored, updateSendsVerification(before, stored, verifyEmail));
       return json(200, stored);
     }),
     route(endpoint(API['DELETE /users/{id}']), ({ params }) => {
