@@ -98,7 +98,8 @@ export type Emulator = {
    */
   fetch(request: Request): Promise<Response>;
   /**
-   * Serves the emulator over HTTP with `node:http`.
+   * Serves the emulator over HTTP with `node:http`, or over HTTPS (`https: true`, or your `cert` and `key`) for
+   * clients that only speak HTTPS, such as Auth0's SDKs for other languages.
    *
    * @example
    * const server = await auth0.listen({ port: 0 });
@@ -294,7 +295,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   return Object.freeze({
     fetch: async (request: Request) => toWebResponse(await handle(fromWebRequest(request, bodyLimit))),
-    listen: (listenOptions?: ListenOptions) => listen(handle, bodyLimit, listenOptions),
+    listen: (listenOptions?: ListenOptions) =>
+      listen(handle, bodyLimit, listenOptions, domain === undefined ? [] : [domain.replace(/:\d+$/, '')]),
     users: store.view,
     get outbox() {
       return relations.outbox.view();

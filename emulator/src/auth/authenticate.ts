@@ -1,6 +1,7 @@
 /** Checks a Management API request's bearer token: the emulator's fixed token, or a JWT it issued and that is live. */
 import type { EmulatorRequest, EmulatorResponse } from '../http/exchange.js';
 import { apiError } from '../http/responses.js';
+import { managementApiAudiences } from './audience.js';
 import { constantTimeEqual } from './constant-time.js';
 import { verifyJwt } from './jwt.js';
 
@@ -32,7 +33,8 @@ export async function authenticate(request: EmulatorRequest, checker: TokenCheck
   if (claims === 'bad-signature') return unauthorized('Invalid signature received for JSON Web Token validation');
   const domain = checker.domain(request);
   const audience = claims['aud'];
-  if (audience !== `https://${domain}/api/v2/`) return unauthorized(`Bad audience: ${String(audience)}`);
+  if (typeof audience !== 'string' || !managementApiAudiences(request, domain).includes(audience))
+    return unauthorized(`Bad audience: ${String(audience)}`);
   if (claims['iss'] !== `https://${domain}/`) return unauthorized('Invalid token');
   const expiresAt = claims['exp'];
   if (typeof expiresAt !== 'number' || expiresAt * 1000 <= checker.now().getTime()) {

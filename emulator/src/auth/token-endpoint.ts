@@ -1,6 +1,7 @@
 /** `POST /oauth/token` with the client-credentials grant, answered as Auth0's Authentication API does. */
 import { BodyFault, type EmulatorRequest, type EmulatorResponse } from '../http/exchange.js';
 import { json, payloadTooLarge } from '../http/responses.js';
+import { managementApiAudiences } from './audience.js';
 import { constantTimeEqual } from './constant-time.js';
 import { randomHex } from '../random-hex.js';
 import { signJwt } from './jwt.js';
@@ -47,13 +48,12 @@ export async function issueToken(request: EmulatorRequest, issuer: TokenIssuer):
   if (grantType !== 'client_credentials')
     return oauthError(403, 'unauthorized_client', `Grant type '${grantType}' not allowed for the client.`);
   const domain = issuer.domain(request);
-  const audience = `https://${domain}/api/v2/`;
   const requestedAudience = parameters.get('audience');
   // Without an audience Auth0 issues an opaque token, good for no API: the Management API answers it with a 401.
   if (requestedAudience === undefined) {
     return json(200, { access_token: randomHex(16), expires_in: TOKEN_LIFETIME_SECONDS, token_type: 'Bearer' });
   }
-  if (requestedAudience !== audience)
+  if (!managementApiAudiences(request, domain).includes(requestedAudience))
     return oauthError(403, 'access_denied', `Service not enabled within domain: ${requestedAudience}`);
   const scopes = grantedScopes(parameters.get('scope'), client.scopes);
   if (typeof scopes === 'string')
@@ -64,7 +64,7 @@ export async function issueToken(request: EmulatorRequest, issuer: TokenIssuer):
     {
       iss: `https://${domain}/`,
       sub: `${clientId}@clients`,
-      aud: audience,
+      aud: requestedAudience,
       iat: issuedAt,
       exp: issuedAt + TOKEN_LIFETIME_SECONDS,
       scope,

@@ -3,6 +3,8 @@
 /** One request, as an adapter hands it to the router; the body is read only when a route asks for it. */
 export type EmulatorRequest = {
   readonly method: string;
+  /** The scheme it came over: `https`, or `http` (a plain-HTTP `listen`, or an `http://` URL given to `fetch`). */
+  readonly scheme: 'http' | 'https';
   /** The path as sent, still percent-encoded, without the query string. */
   readonly path: string;
   /** The query string as sent, without the `?`. */

@@ -6,6 +6,7 @@ export function fromWebRequest(request: Request, limit: number): EmulatorRequest
   const url = new URL(request.url);
   return {
     method: request.method,
+    scheme: url.protocol === 'http:' ? 'http' : 'https',
     path: url.pathname,
     query: url.search.slice(1),
     host: request.headers.get('host') ?? url.host,
