@@ -2,10 +2,12 @@
 import { parseArgs } from 'node:util';
 import type { Auth0User } from 'auth0-user-patch';
 import { createEmulator } from '../create-emulator.js';
+import type { ListenOptions } from '../http/listen.js';
 import { randomHex } from '../random-hex.js';
+import { trustLine, writeCertificateFile, type CertificateFile } from './certificate-file.js';
 import { OperatorError, printable } from './operator-error.js';
 import { pageLink } from './page-link.js';
-import { readJsonFile } from './read-json-file.js';
+import { readBoundedText, readJsonFile } from './read-json-file.js';
 import { USAGE } from './usage.js';
 
 /** What the CLI writes and waits for, so that it runs the same in a process and in a test. */
@@ -13,8 +15,11 @@ export type CliIo = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   version: string;
-  /** Settles when the process is asked to stop (SIGINT or SIGTERM): `serve` then closes its server. */
-  waitForStop: () => Promise<void>;
+  /**
+   * Settles when the process is asked to stop (a signal) or, with `watchParent`, when the process that started it
+   * goes away: `serve` then closes its server.
+   */
+  waitForStop: (options: { watchParent: boolean }) => Promise<void>;
 };
 
 const DEFAULT_PORT = 4010;
@@ -27,6 +32,11 @@ const OPTIONS = {
   'client-secret': { type: 'string' },
   domain: { type: 'string' },
   users: { type: 'string' },
+  https: { type: 'boolean' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  'cert-out': { type: 'string' },
+  'outlive-parent': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -65,6 +75,11 @@ type ServeOptions = {
   'client-secret'?: string | undefined;
   domain?: string | undefined;
   users?: string | undefined;
+  https?: boolean | undefined;
+  cert?: string | undefined;
+  key?: string | undefined;
+  'cert-out'?: string | undefined;
+  'outlive-parent'?: boolean | undefined;
 };
 
 async function serve(io: CliIo, options: ServeOptions): Promise<number> {
@@ -86,6 +101,7 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
     : givenId === undefined
       ? undefined
       : { clientId: givenId, clientSecret: givenSecret as string };
+  const tls = tlsOptions(options);
   const users = options.users === undefined ? [] : readJsonFile(options.users);
   let emulator;
   try {
@@ -103,21 +119,57 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
   }
   let server;
   try {
-    server = await emulator.listen({ port, host });
+    server = await emulator.listen({ port, host, ...tls });
   } catch (error) {
+    if (error instanceof TypeError && error.message.startsWith('listen: cert and key must be')) {
+      const prefix = `--cert ${options.cert} and --key ${options.key} must be`;
+      throw new OperatorError(error.message.replace('listen: cert and key must be', prefix));
+    }
     throw new OperatorError(listenFailure(error, host, port));
   }
-  const credentials =
-    client === undefined ? '' : `Client ID: ${client.clientId}\nClient secret: ${client.clientSecret}\n`;
-  const domain = options.domain ?? server.url.replace(/^http:\/\//, '');
-  const page = await pageLink(emulator, server.url, domain, client).catch(async (error: unknown) => {
+  let certificateFile: CertificateFile | undefined;
+  let output: string;
+  try {
+    if (tls.https === true && server.certificate !== undefined)
+      certificateFile = writeCertificateFile(server.certificate, options['cert-out']);
+    const credentials =
+      client === undefined ? '' : `Client ID: ${client.clientId}\nClient secret: ${client.clientSecret}\n`;
+    const trust =
+      certificateFile === undefined
+        ? ''
+        : `Certificate: ${printable(certificateFile.path)}\n${printable(trustLine(certificateFile.path))}\n`;
+    const domain = options.domain ?? server.url.replace(/^https?:\/\//, '');
+    const page = await pageLink(emulator, server.url, domain, client);
+    output = `Domain: ${printable(domain)}\n${credentials}${trust}Page: ${page}\nListening on ${server.url}\n`;
+  } catch (error) {
+    certificateFile?.remove();
     await server.close();
     throw error;
-  });
-  io.stdout(`Domain: ${printable(domain)}\n${credentials}Page: ${page}\nListening on ${server.url}\n`);
-  await io.waitForStop();
-  await server.close();
+  }
+  // Listening for the signals before the output says it is ready, so that a stop sent on reading it is not lost.
+  const stop = io.waitForStop({ watchParent: options['outlive-parent'] !== true });
+  io.stdout(output);
+  try {
+    await stop;
+  } finally {
+    certificateFile?.remove();
+    await server.close();
+  }
   return 0;
+}
+
+/** How `serve` listens: plain HTTP, HTTPS with a certificate it makes, or HTTPS with the one `--cert` names. */
+function tlsOptions(options: ServeOptions): Pick<ListenOptions, 'https' | 'cert' | 'key'> {
+  const { cert, key, 'cert-out': certOut } = options;
+  if ((cert === undefined) !== (key === undefined)) throw new OperatorError('--cert and --key go together');
+  if (cert === '' || key === '' || certOut === '')
+    throw new OperatorError('--cert, --key and --cert-out must not be empty');
+  if (cert !== undefined && key !== undefined) {
+    if (certOut !== undefined)
+      throw new OperatorError('--cert-out writes the certificate --https makes; with --cert you have yours');
+    return { cert: readBoundedText(cert), key: readBoundedText(key) };
+  }
+  return options.https === true || certOut !== undefined ? { https: true } : {};
 }
 
 /** One line for an operator on why the server could not listen. */
