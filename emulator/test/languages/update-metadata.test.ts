@@ -7,28 +7,34 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printedTrust, startServe, type Served } from '../cli/serve-process.js';
 import { findInterpreter, inCi, INTERPRETERS, type Language } from './interpreters.js';
 
 const snippets = new URL('./update-metadata/', import.meta.url);
-const scratch = mkdtempSync(join(tmpdir(), 'auth0-user-patch-emulator-languages-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
 // The user the page assumes ("Assuming you created a user with the following metadata values"), with the literal id
-// the snippets send; serve runs with --token ABCD, the token they send.
-const usersFile = join(scratch, 'users.json');
-writeFileSync(
-  usersFile,
-  JSON.stringify([
-    {
-      user_id: 'user_id',
-      email: 'jane.doe@example.com',
-      user_metadata: { hobby: 'surfing' },
-      app_metadata: { plan: 'full' },
-    },
-  ]),
-);
+// the snippets send; serve runs with --token ABCD, the token they send. Made before the first test that runs (none,
+// when every language is skipped) and removed after the last.
+let scratch = '';
+let usersFile = '';
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'auth0-user-patch-emulator-languages-'));
+  usersFile = join(scratch, 'users.json');
+  writeFileSync(
+    usersFile,
+    JSON.stringify([
+      {
+        user_id: 'user_id',
+        email: 'jane.doe@example.com',
+        user_metadata: { hobby: 'surfing' },
+        app_metadata: { plan: 'full' },
+      },
+    ]),
+  );
+});
+afterAll(() => {
+  if (scratch !== '') rmSync(scratch, { recursive: true, force: true });
+});
 
 const HOME = '123 Main Street, Anytown, ST 12345';
 const WORK = '100 Industrial Way, Anytown, ST 12345';
