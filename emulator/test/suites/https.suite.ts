@@ -4,6 +4,7 @@
  * go-auth0 and auth0-java ask for it).
  */
 import { X509Certificate } from 'node:crypto';
+import { createConnection } from 'node:net';
 import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSelfSignedCertificate } from '../../src/tls/self-signed-certificate.js';
@@ -85,6 +86,23 @@ export function httpsSuite({ createEmulator }: EmulatorModule): void {
         });
       },
     );
+
+    it('drops a plain-HTTP request and a failed handshake on its port, and goes on serving', async () => {
+      const { hostname, port } = new URL(server.url);
+      const answered = await new Promise<string>((resolve) => {
+        const socket = createConnection({ host: hostname, port: Number(port) }, () =>
+          socket.write('GET /api/v2/users HTTP/1.1\r\nHost: x\r\n\r\n'),
+        );
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+        socket.on('close', () => resolve(text));
+        socket.on('error', () => undefined);
+      });
+      expect(answered).not.toContain('HTTP/1.1 200');
+      await expect(fetchTrusting('')(`${server.url}/api/v2/users`)).rejects.toThrow();
+      const trusting = fetchTrusting(server.certificate as string);
+      expect((await trusting(tokenRequest(server.url, `${server.url}/api/v2/`, false))).status).toBe(200);
+    });
 
     it('names the tenant domain in the certificate too, without its port', async () => {
       const tenant = await createEmulator({ token: 'T', domain: 'tenant.example:8443' }).listen({ https: true });
