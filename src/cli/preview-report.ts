@@ -12,8 +12,12 @@ export function renderPreview(preview: PatchPreview, { color }: { color: boolean
   };
   const lines: string[] = [];
   if (preview.error !== undefined) {
+    const rule = preview.error.rule === undefined ? '' : `, rule ${preview.error.rule}`;
     lines.push(
-      paint(['bold', 'red'], `Auth0 refuses this patch (${preview.error.statusCode} ${preview.error.errorCode}):`),
+      paint(
+        ['bold', 'red'],
+        `Auth0 refuses this patch (${preview.error.statusCode} ${preview.error.errorCode}${rule}):`,
+      ),
     );
     lines.push(terminalText(`  ${preview.error.message}`));
     return `${lines.join('\n')}\n`;
@@ -32,7 +36,9 @@ export function renderPreview(preview: PatchPreview, { color }: { color: boolean
   if (preview.warnings.length > 0) {
     lines.push('', paint('bold', 'Warnings'));
     for (const warning of preview.warnings) {
-      lines.push(paint(['bold', 'yellow'], `  ! ${warning.code}${warning.path === '' ? '' : ` at ${warning.path}`}`));
+      const where = warning.path === '' ? '' : ` at ${warning.path}`;
+      const rule = warning.rule === undefined ? '' : ` (rule ${warning.rule})`;
+      lines.push(paint(['bold', 'yellow'], `  ! ${warning.code}${where}${rule}`));
       lines.push(terminalText(`    ${warning.message}`));
     }
   }

@@ -1,0 +1,89 @@
+/**
+ * The rules that depend on the user's connection (21 to 25 of docs/rules.md), applied to a checked patch once the
+ * user is known: refusals first, the lowest-numbered rule first, then the lower-casing of what the Auth0 store keeps.
+ * A body checked with the create rules meets only the lower-casing and the username rule of a database connection.
+ */
+import { PatchError } from './patch-error.js';
+import type { UserConnection } from './connection.js';
+import type { AttributeChange, PreparedPatch } from './prepare-patch.js';
+
+/** An attribute the Auth0 store keeps in lower case, as the patch sent it and as it is stored. */
+export type LowerCased = { readonly key: 'email' | 'username'; readonly sent: string; readonly stored: string };
+
+/** The changes the merge makes for this user's connection, and what they lower-cased. */
+export type ConnectionOutcome = {
+  readonly changes: readonly AttributeChange[];
+  readonly lowerCased: readonly LowerCased[];
+};
+
+/** The root attributes a social or enterprise connection writes at each login (rule 25), in Auth0's order. */
+export const SYNCED_PROFILE_ATTRIBUTES = ['family_name', 'given_name', 'name', 'nickname', 'picture'] as const;
+
+// Auth0's refusals. Sources and decisions: docs/rules.md, rules 22 to 25.
+const NOT_SUPPORTED = 'Connection is not supported for this operation.';
+const EMAIL_OF_NON_DATABASE_USER = 'Cannot update email for non-database user.';
+const USERNAME_NOT_HELD = 'Cannot set username for connection without requires_username.';
+const EMAIL_VERIFICATION: Partial<Record<UserConnection['kind'], string>> = {
+  enterprise: 'Email verification is not supported for enterprise users',
+  sms: 'Email verification is not supported for sms users',
+};
+const SYNC_GUIDE = 'https://auth0.com/docs/dashboard/guides/connections/configure-connection-sync';
+
+/** Applies the connection rules to a checked patch: the changes to merge, or Auth0's refusal, thrown. */
+export function applyConnectionRules(connection: UserConnection, prepared: PreparedPatch): ConnectionOutcome {
+  const { changes } = prepared;
+  const has = (key: string) => changes.some((change) => change.key === key);
+  const { kind } = connection;
+  if (prepared.rules === 'update') {
+    const verification = EMAIL_VERIFICATION[kind];
+    // "Updating `email_verified` is not supported for enterprise and passwordless sms connections." [OAS]
+    if (verification !== undefined && has('email_verified')) throw refusal(verification, 22, ['email_verified']);
+    // "Cannot update email for non-database user." [OAS]
+    if (kind !== 'database' && has('email')) throw refusal(EMAIL_OF_NON_DATABASE_USER, 23, ['email']);
+    // `password`: "Only valid for database connections."; `username`: "Only valid if the connection requires a username." [OAS]
+    if (kind !== 'database' && has('username')) throw refusal(NOT_SUPPORTED, 24, ['username']);
+    if (kind !== 'database' && Object.hasOwn(prepared.steering, 'password'))
+      throw refusal(NOT_SUPPORTED, 24, ['password']);
+  }
+  const setsUsername = changes.some((change) => change.key === 'username' && change.kind === 'set');
+  if (kind === 'database' && !connection.holdsUsernames && setsUsername) {
+    throw new PatchError(USERNAME_NOT_HELD, { path: ['username'], rule: 24 });
+  }
+  if (prepared.rules === 'update' && (kind === 'social' || kind === 'enterprise') && connection.syncsProfile) {
+    const synced = SYNCED_PROFILE_ATTRIBUTES.filter(has);
+    if (synced.length > 0) {
+      throw new PatchError(
+        `The following user attributes cannot be updated: ${synced.join(', ')}. The connection (${connection.name}) must either be a database connection (using the Auth0 store), a passwordless connection (email or sms) or has disabled 'Sync user profile attributes at each login'. For more information, see ${SYNC_GUIDE}`,
+        { errorCode: 'operation_not_supported', rule: 25 },
+      );
+    }
+  }
+  return lowerCase(connection, changes);
+}
+
+/**
+ * "If Auth0 is the identity provider (idP), the email address associated with a user is saved in lower case,
+ * regardless of how you initially provided it." [OAS]; a database username is "automatically converted to
+ * lowercase" [user profile structure]. The changes are copied only where a value changes.
+ */
+function lowerCase(connection: UserConnection, changes: readonly AttributeChange[]): ConnectionOutcome {
+  const lowerCased: LowerCased[] = [];
+  if (connection.kind === 'social' || connection.kind === 'enterprise' || connection.keepsCase) {
+    return { changes, lowerCased };
+  }
+  let copied: AttributeChange[] | undefined;
+  changes.forEach((change, index) => {
+    const key = change.key;
+    if (change.kind !== 'set' || typeof change.value !== 'string') return;
+    if (key !== 'email' && !(key === 'username' && connection.kind === 'database')) return;
+    const stored = change.value.toLowerCase();
+    if (stored === change.value) return;
+    lowerCased.push({ key, sent: change.value, stored });
+    (copied ??= [...changes])[index] = { key, kind: 'set', value: stored };
+  });
+  return { changes: copied ?? changes, lowerCased };
+}
+
+function refusal(message: string, rule: number, path: readonly string[]): PatchError {
+  return new PatchError(message, { path, errorCode: 'operation_not_supported', rule });
+}
