@@ -5,6 +5,7 @@ import { apiError, json, patchErrorResponse } from '../http/responses.js';
 import type { EmulatedRoute, RouteContext } from '../http/router.js';
 import type { QuerySchema } from '../http/query-params.js';
 import { Refusal } from '../http/refusal.js';
+import { connectionSettings } from '../store/connections.js';
 import type { Tenant } from '../tenant.js';
 import { createUser } from './create-user.js';
 import { listUsers, LIST_USERS_QUERY } from './list-users.js';
@@ -86,7 +87,11 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
         const text = await tenant.readText(context);
         // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
         const before = store.get(id);
-        const updated = applyPreparedPatch(before, preparePatchJson(text), { now: now() });
+        // The library reads the kind of connection from the user; the tenant knows the rest of it.
+        const name = before?.identities?.[0]?.connection;
+        const connection = name === undefined ? undefined : tenant.connections.get(name);
+        const settings = connection === undefined ? {} : { connection: connectionSettings(connection) };
+        const updated = applyPreparedPatch(before, preparePatchJson(text), { now: now(), ...settings });
         const renamed = updated.email !== before?.email || updated.username !== before?.username;
         const conflict = renamed ? store.findConflict(updated, id) : undefined;
         if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
