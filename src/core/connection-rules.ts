@@ -1,7 +1,8 @@
 /**
  * The rules that depend on the user's connection (21 to 25 of docs/rules.md), applied to a checked patch once the
  * user is known: refusals first, the lowest-numbered rule first, then the lower-casing of what the Auth0 store keeps.
- * A body checked with the create rules meets only the lower-casing and the username rule of a database connection.
+ * A body checked with the create rules meets only the lower-casing and the username rule (of a connection that
+ * holds no usernames: a passwordless one, or a database without them).
  */
 import { PatchError } from './patch-error.js';
 import type { UserConnection } from './connection.js';
@@ -45,8 +46,9 @@ export function applyConnectionRules(connection: UserConnection, prepared: Prepa
     if (kind !== 'database' && Object.hasOwn(prepared.steering, 'password'))
       throw refusal(NOT_SUPPORTED, 24, ['password']);
   }
+  // On create, a passwordless connection holds no usernames either (its PATCH refusal is the one above).
   const setsUsername = changes.some((change) => change.key === 'username' && change.kind === 'set');
-  if (kind === 'database' && !connection.holdsUsernames && setsUsername) {
+  if (setsUsername && !(kind === 'database' && connection.holdsUsernames)) {
     throw new PatchError(USERNAME_NOT_HELD, { path: ['username'], rule: 24 });
   }
   if (prepared.rules === 'update' && (kind === 'social' || kind === 'enterprise') && connection.syncsProfile) {
@@ -74,8 +76,8 @@ function lowerCase(connection: UserConnection, changes: readonly AttributeChange
   let copied: AttributeChange[] | undefined;
   changes.forEach((change, index) => {
     const key = change.key;
-    if (change.kind !== 'set' || typeof change.value !== 'string') return;
-    if (key !== 'email' && !(key === 'username' && connection.kind === 'database')) return;
+    // Only a database user's username gets this far (rule 24).
+    if (change.kind !== 'set' || typeof change.value !== 'string' || (key !== 'email' && key !== 'username')) return;
     const stored = change.value.toLowerCase();
     if (stored === change.value) return;
     lowerCased.push({ key, sent: change.value, stored });
