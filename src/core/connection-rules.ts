@@ -63,11 +63,7 @@ export function applyConnectionRules(connection: UserConnection, prepared: Prepa
   return lowerCase(connection, changes);
 }
 
-/**
- * "If Auth0 is the identity provider (idP), the email address associated with a user is saved in lower case,
- * regardless of how you initially provided it." [OAS]; a database username is "automatically converted to
- * lowercase" [user profile structure]. The changes are copied only where a value changes.
- */
+// "If Auth0 is the identity provider (idP), the email address associated with a user is saved in lower case" [OAS]
 function lowerCase(connection: UserConnection, changes: readonly AttributeChange[]): ConnectionOutcome {
   const lowerCased: LowerCased[] = [];
   if (connection.kind === 'social' || connection.kind === 'enterprise' || connection.keepsCase) {

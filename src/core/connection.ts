@@ -20,10 +20,7 @@ export type UserConnection = {
   readonly keepsCase: boolean;
 };
 
-/**
- * Auth0's enterprise strategies (an enterprise identity's provider is its connection's strategy): the enterprise
- * connections of Auth0's catalogue, as the OpenAPI description's `ConnectionStrategyEnum` spells them.
- */
+/** Auth0's enterprise strategies, as `ConnectionStrategyEnum` spells them (an identity's provider is its strategy). */
 const ENTERPRISE_PROVIDERS: ReadonlySet<string> = new Set([
   'ad',
   'adfs',
@@ -68,10 +65,7 @@ export function readConnectionSettings(options: ApplyOptions | undefined): Conne
   return settings as NonNullable<ConnectionSettings['options']>;
 }
 
-/**
- * The connection of the user's primary identity (`identities[0]`), or `undefined` for a user whose first identity
- * names no provider (no `identities`, an empty list): the connection rules then do not apply.
- */
+/** The connection of the user's primary identity, or `undefined` when it names no provider (no rule applies then). */
 export function userConnection(user: Auth0User, settings: ConnectionSettings['options']): UserConnection | undefined {
   const identities = ownValue(user, 'identities');
   const primary: unknown = Array.isArray(identities) ? identities[0] : undefined;
@@ -87,7 +81,7 @@ export function userConnection(user: Auth0User, settings: ConnectionSettings['op
     name: typeof connection === 'string' ? connection : provider,
     holdsUsernames:
       requiresUsername === true ||
-      (attributes !== undefined && ownValue(attributes, 'username') !== undefined) ||
+      ownValue(attributes, 'username') !== undefined ||
       (requiresUsername === undefined && typeof ownValue(user, 'username') === 'string'),
     syncsProfile: (setting('set_user_root_attributes') ?? 'on_each_login') === 'on_each_login',
     keepsCase:

@@ -131,9 +131,9 @@ export type ApplyOptions = {
 };
 
 /**
- * The settings of a user's connection that decide what a PATCH may change, with Auth0's names: a connection object
- * as `GET /api/v2/connections/{id}` returns it will do. Only these options are read; each one absent takes Auth0's
- * default.
+ * The settings of a user's connection that decide what a PATCH may change, with Auth0's names: the JSON
+ * `GET /api/v2/connections/{id}` answers will do (its other properties are ignored). Only these options are read,
+ * checked at run time (a `TypeError` names a wrong one); each one absent takes Auth0's default.
  *
  * @example
  * const database: ConnectionSettings = { options: { requires_username: true } };

@@ -68,6 +68,9 @@ describe('the create rules', () => {
       24,
       'username',
     ]);
+    // Whatever the settings say: requires_username is a database connection's.
+    const requires = { connection: { options: { requires_username: true } } };
+    expect(thrownBy(() => applyPreparedPatch(passwordless, prepared, requires), PatchError).rule).toBe(24);
   });
 });
 

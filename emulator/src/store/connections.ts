@@ -15,10 +15,7 @@ export type EmulatorConnection = {
   readonly requiresUsername?: boolean;
 };
 
-/**
- * What the library's connection rules need to know of a connection that its users do not carry, with Auth0's names
- * (`requires_username`); the kind of connection the library reads from the user's identity.
- */
+/** What the library's connection rules need of a connection and its users do not carry, with Auth0's names. */
 export function connectionSettings(connection: EmulatorConnection): ConnectionSettings {
   return { options: { requires_username: connection.requiresUsername === true } };
 }
