@@ -90,11 +90,12 @@ export function diffUsers(before: UserInput, after: UserInput, options?: DiffOpt
   }
   const bodies = splitForbiddenPairs(body);
   const reached = applyInTurn(from, bodies, options);
-  const stored = Object.keys(body).filter((key) => !sameAttribute(reached, to, key));
+  const stored = Object.keys(body).filter((key) => !jsonEqual(ownValue(reached, key), ownValue(to, key)));
   if (stored.length > 0) {
+    const values = stored.map((key) => `${key} as ${JSON.stringify(ownValue(reached, key))}`).join(' and ');
     throw new UnreachableUserError(
       stored,
-      `Auth0 would store ${stored.join(', ')} otherwise: the user's connection keeps ${stored.length === 1 ? 'it' : 'them'} in lower case.`,
+      `Auth0 would store ${values}: the Auth0 store keeps a database user's email and username in lower case (rule 21).`,
     );
   }
   // Copies, so that changing a body never reaches `after`.
@@ -129,13 +130,11 @@ function applyInTurn(from: Auth0User, bodies: readonly Record<string, unknown>[]
 /** The attributes a refusal is about: the synced profile attributes of the body, or the first step of its path. */
 function refusedAttributes(refusal: PatchError, patch: Record<string, unknown>): string[] {
   if (refusal.rule === 25) return SYNCED_PROFILE_ATTRIBUTES.filter((key) => Object.hasOwn(patch, key));
-  const attribute = refusal.pathSegments?.[0];
-  return attribute === undefined ? [] : [String(attribute)];
+  return (refusal.pathSegments ?? []).slice(0, 1).map(String);
 }
 
-function sameAttribute(reached: Auth0User, after: Auth0User, key: string): boolean {
-  const has = Object.hasOwn(after, key);
-  return Object.hasOwn(reached, key) === has && (!has || jsonEqual(reached[key], after[key]));
+function ownValue(user: Auth0User, key: string): unknown {
+  return Object.hasOwn(user, key) ? user[key] : undefined;
 }
 
 const STAMPED: ReadonlySet<string> = new Set(STAMPED_ATTRIBUTES);

@@ -451,7 +451,7 @@ export function connectionSuite(library: Library): void {
       ).toEqual({
         attributes: ['email', 'username'],
         message:
-          "No PATCH turns this user into the other: Auth0 would store email, username otherwise: the user's connection keeps them in lower case.",
+          'No PATCH turns this user into the other: Auth0 would store email as "jane@example.com" and username as "jane": the Auth0 store keeps a database user\'s email and username in lower case (rule 21).',
       });
       expect(diffUsers(database, { ...database, email: 'jd@example.com' })).toEqual([{ email: 'jd@example.com' }]);
     });
