@@ -16,7 +16,17 @@ export default {
   // Two cores: a mutant's run may take several times the dry run's time before it counts as a timeout.
   timeoutMS: 15_000,
   timeoutFactor: 2,
-  ignorePatterns: ['dist/**/*.map', 'coverage', 'reports', '.scratch', 'bench', 'docs/images', 'test/browser'],
+  ignorePatterns: [
+    'dist/**/*.map',
+    'coverage',
+    'reports',
+    '.scratch',
+    'bench',
+    'docs/images',
+    'test/browser',
+    'emulator',
+    'tooling',
+  ],
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { reportScriptDefine } from './scripts/report-script-define.js';
 import { findChromium } from './test/browser/chromium.js';
 
 // Without a Chromium the browser tests are skipped with one line that says what to install, except in CI, where
@@ -8,6 +9,8 @@ const inCi = process.env['CI'] !== undefined && process.env['CI'] !== '' && proc
 if (!chromium.found && !inCi) process.stderr.write(`Skipping the browser tests (test/browser/): ${chromium.why}\n`);
 
 export default defineConfig({
+  // The HTML report's script, embedded as the build embeds it, so the source renders reports too.
+  define: reportScriptDefine(),
   test: {
     include: ['test/**/*.test.ts'],
     exclude: chromium.found || inCi ? ['**/node_modules/**'] : ['**/node_modules/**', 'test/browser/**'],

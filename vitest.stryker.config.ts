@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { reportScriptDefine } from './scripts/report-script-define.js';
 
 /**
  * The fast suites, for mutation testing (`npm run mutate`): every suite against the TypeScript source and the unit
@@ -6,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  * tests, which need a build or take long, and type checking.
  */
 export default defineConfig({
+  define: reportScriptDefine(),
   test: {
     include: [
       'test/src.test.ts',

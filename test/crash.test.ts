@@ -31,6 +31,7 @@ describe('deep users', () => {
     const changes = listChanges({ m: deep(10_000, 1) as object }, { m: deep(10_000, 2) as object });
     expect(changes).toHaveLength(1);
     expect(changes[0]?.path).toBe(`m${'.a'.repeat(10_000)}`);
+    expect(changes[0]?.pathSegments).toEqual(['m', ...Array.from({ length: 10_000 }, () => 'a')]);
     expect(changes[0]).toMatchObject({ kind: 'changed', before: 1, after: 2 });
   });
 
@@ -51,7 +52,9 @@ describe('deep users', () => {
   it('previewPatch previews a patch that does not touch a 10,000-level value', () => {
     const user = { nickname: 'jd', user_metadata: { deep: deep(10_000) } };
     const preview = previewPatch(user, { nickname: 'jane' });
-    expect(preview.changes).toEqual([{ path: 'nickname', kind: 'changed', before: 'jd', after: 'jane' }]);
+    expect(preview.changes).toEqual([
+      { path: 'nickname', pathSegments: ['nickname'], kind: 'changed', before: 'jd', after: 'jane' },
+    ]);
   });
 
   it('stops on cyclic values instead of hanging or overflowing', () => {

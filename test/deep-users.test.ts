@@ -104,7 +104,9 @@ describe('deep users through the CLI', () => {
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).changes).toEqual([{ path: 'nickname', kind: 'changed', before: 'jd', after: 'jane' }]);
+    expect(JSON.parse(stdout).changes).toEqual([
+      { path: 'nickname', pathSegments: ['nickname'], kind: 'changed', before: 'jd', after: 'jane' },
+    ]);
   }, 60_000);
 
   it('diff compares users 5,000 levels deep', () => {

@@ -36,9 +36,9 @@ export function renderPreview(preview: PatchPreview, { color }: { color: boolean
   if (preview.warnings.length > 0) {
     lines.push('', paint('bold', 'Warnings'));
     for (const warning of preview.warnings) {
-      const where = warning.path === '' ? '' : ` at ${warning.path}`;
+      const place = warning.pathSegments.length === 0 ? '' : ` at ${warning.path}`;
       const rule = warning.rule === undefined ? '' : ` (rule ${warning.rule})`;
-      lines.push(paint(['bold', 'yellow'], `  ! ${warning.code}${where}${rule}`));
+      lines.push(paint(['bold', 'yellow'], `  ! ${warning.code}${place}${rule}`));
       lines.push(terminalText(`    ${warning.message}`));
     }
   }

@@ -8,7 +8,11 @@ import type { ApplyOptions, Auth0User, UserInput } from '../core/types.js';
  * What a PATCH would do: the resulting user, every change, the surprises, or Auth0's refusal.
  *
  * @example
- * const preview: PatchPreview = { user: { nickname: 'jd' }, changes: [{ path: 'nickname', kind: 'added', after: 'jd' }], warnings: [] };
+ * const preview: PatchPreview = {
+ *   user: { nickname: 'jd' },
+ *   changes: [{ path: 'nickname', pathSegments: ['nickname'], kind: 'added', after: 'jd' }],
+ *   warnings: [],
+ * };
  */
 export type PatchPreview = {
   /** The user Auth0 would store; absent when the patch is refused. */
@@ -28,9 +32,9 @@ export type PatchPreview = {
  * @example
  * const user = { user_metadata: { addresses: { home: '1 Home Road', work: '2 Work Way' } } };
  * const { changes, warnings } = previewPatch(user, { user_metadata: { addresses: { home: '3 New Road' } } });
- * // changes:  [{ path: 'user_metadata.addresses.home', kind: 'changed', ... },
- * //            { path: 'user_metadata.addresses.work', kind: 'removed', before: '2 Work Way' }]
- * // warnings: [{ code: 'nested-key-dropped', path: 'user_metadata.addresses.work', message: '...' }]
+ * // changes:  [{ path: 'user_metadata.addresses.home', pathSegments: ['user_metadata', 'addresses', 'home'], kind: 'changed', ... },
+ * //            { path: 'user_metadata.addresses.work', pathSegments: ['user_metadata', 'addresses', 'work'], kind: 'removed', before: '2 Work Way' }]
+ * // warnings: [{ code: 'nested-key-dropped', path: 'user_metadata.addresses.work', pathSegments: [...], message: '...' }]
  */
 export function previewPatch(user: UserInput, patch: unknown, options: ApplyOptions = {}): PatchPreview {
   let outcome: PatchOutcome;

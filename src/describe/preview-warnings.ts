@@ -34,17 +34,25 @@ export type PreviewWarningCode =
   | 'stored-in-lower-case';
 
 /**
- * One warning of a preview: its code, the path it is about (`''` for the whole user), a sentence saying what
- * happens and how to avoid it, and, for a rule that depends on the user's connection, its number in docs/rules.md.
+ * One warning of a preview: its code, the place it is about as `pathSegments` (frozen; `[]` for the whole user) and
+ * as `path`, its text (`''` for the whole user), a sentence saying what happens and how to avoid it, and, for a rule
+ * that depends on the user's connection, its number in docs/rules.md.
  *
  * @example
  * const warning: PreviewWarning = {
  *   code: 'delete-missing-key',
  *   path: 'user_metadata.colour',
+ *   pathSegments: ['user_metadata', 'colour'],
  *   message: 'user_metadata.colour is null, which deletes that key, but the user has no such key: nothing changes. Check the spelling of the key.',
  * };
  */
-export type PreviewWarning = { code: PreviewWarningCode; path: string; message: string; rule?: number };
+export type PreviewWarning = {
+  code: PreviewWarningCode;
+  path: string;
+  pathSegments: readonly PathSegment[];
+  message: string;
+  rule?: number;
+};
 
 const STAMPED: ReadonlySet<string> = new Set(STAMPED_ATTRIBUTES);
 
@@ -75,16 +83,29 @@ export function findWarnings(
     if (change.emptied === 'removed' && Object.hasOwn(before, key) && !Object.hasOwn(after, key))
       warnings.push(emptiedAndRemoved(key));
   }
-  if (changes.every((change) => STAMPED.has(change.path)) && !prepared.setsPassword) {
-    warnings.push({
-      code: 'no-change',
-      path: '',
-      message: 'This patch changes nothing Auth0 stores on the user: every value it sends is already there.',
-    });
+  if (changes.every(isStamp) && !prepared.setsPassword) {
+    warnings.push(
+      warning(
+        'no-change',
+        [],
+        'This patch changes nothing Auth0 stores on the user: every value it sends is already there.',
+      ),
+    );
   }
   const size = profileSize(after);
   if (size > PROFILE_SIZE_LIMIT) warnings.push(tooLarge(size));
   return warnings;
+}
+
+/** A warning about a place, given as its segments. */
+function warning(code: PreviewWarningCode, segments: readonly PathSegment[], message: string): PreviewWarning {
+  const pathSegments = Object.freeze([...segments]);
+  return { code, path: formatPath(pathSegments), pathSegments, message };
+}
+
+/** Whether a change is one of the stamps a PATCH writes itself (`updated_at`, ...). */
+function isStamp({ pathSegments }: UserChange): boolean {
+  return pathSegments.length === 1 && STAMPED.has(String(pathSegments[0]));
 }
 
 /** A user's own metadata object by name, or an empty one (stored data that is not an object counts as none). */
@@ -107,55 +128,51 @@ function droppedKeys(
       droppedKeys(had[key], sent[key], replaced, path, warnings);
       continue;
     }
-    const whole = formatPath(replaced);
-    warnings.push({
-      code: 'nested-key-dropped',
-      path: formatPath(path),
-      message: `${whole} is replaced whole (Auth0 merges metadata one level deep only), so ${formatPath(path)}, which the user has, is lost. To keep it, include it in the patch's ${formatPath(at)}.`,
-    });
+    warnings.push(
+      warning(
+        'nested-key-dropped',
+        path,
+        `${formatPath(replaced)} is replaced whole (Auth0 merges metadata one level deep only), so ${formatPath(path)}, which the user has, is lost. To keep it, include it in the patch's ${formatPath(at)}.`,
+      ),
+    );
   }
 }
 
 function cleared(key: string, lost: readonly string[]): PreviewWarning {
   const count = lost.length === 1 ? 'its only key' : `all ${lost.length} of its keys`;
-  return {
-    code: 'metadata-cleared',
-    path: key,
-    message: `${key}: {} clears ${key}: ${count} (${lost.join(', ')}) ${lost.length === 1 ? 'is' : 'are'} deleted. To change some keys only, send just those keys; to delete one, set it to null.`,
-  };
+  return warning(
+    'metadata-cleared',
+    [key],
+    `${key}: {} clears ${key}: ${count} (${lost.join(', ')}) ${lost.length === 1 ? 'is' : 'are'} deleted. To change some keys only, send just those keys; to delete one, set it to null.`,
+  );
 }
 
 function deletesNothing(path: readonly PathSegment[]): PreviewWarning {
-  const text = formatPath(path);
-  return {
-    code: 'delete-missing-key',
-    path: text,
-    message: `${text} is null, which deletes that key, but the user has no such key: nothing changes. Check the spelling of the key.`,
-  };
+  return warning(
+    'delete-missing-key',
+    path,
+    `${formatPath(path)} is null, which deletes that key, but the user has no such key: nothing changes. Check the spelling of the key.`,
+  );
 }
 
 function emptiedAndRemoved(key: string): PreviewWarning {
-  return {
-    code: 'app-metadata-removed',
-    path: key,
-    message: `${key} is left empty, so Auth0 removes it: the user comes back without ${key}, not with {}. Code that reads user.${key} must allow it to be missing.`,
-  };
+  return warning(
+    'app-metadata-removed',
+    [key],
+    `${key} is left empty, so Auth0 removes it: the user comes back without ${key}, not with {}. Code that reads user.${key} must allow it to be missing.`,
+  );
 }
 
 function tooLarge(size: number): PreviewWarning {
-  return {
-    code: 'profile-too-large',
-    path: '',
-    message: `The user is ${size} bytes of JSON, past the 10 KB (${PROFILE_SIZE_LIMIT} bytes) Auth0 documents for a profile. Auth0 does not refuse such writes yet but has scheduled the end of larger profiles (2027-03-04): keep bulky data outside the user.`,
-  };
+  return warning(
+    'profile-too-large',
+    [],
+    `The user is ${size} bytes of JSON, past the 10 KB (${PROFILE_SIZE_LIMIT} bytes) Auth0 documents for a profile. Auth0 does not refuse such writes yet but has scheduled the end of larger profiles (2027-03-04): keep bulky data outside the user.`,
+  );
 }
 
 function storedInLowerCase({ key, sent, stored }: LowerCased): PreviewWarning {
   const owner = key === 'email' ? 'the Auth0 store (a database or passwordless user)' : 'a database connection';
-  return {
-    code: 'stored-in-lower-case',
-    path: key,
-    rule: 21,
-    message: `${key} is stored in lower case, as ${stored}, not as sent (${sent}): Auth0 lower-cases the ${key} of a user in ${owner}. Look the user up by the lower-case value.`,
-  };
+  const message = `${key} is stored in lower case, as ${stored}, not as sent (${sent}): Auth0 lower-cases the ${key} of a user in ${owner}. Look the user up by the lower-case value.`;
+  return { ...warning('stored-in-lower-case', [key], message), rule: 21 };
 }

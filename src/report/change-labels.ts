@@ -1,7 +1,7 @@
 /**
  * The text label of each mark a preview shows, so that no mark is told by its colour alone: what the HTML report
- * ({@link renderHtmlReport}) and the emulator's page write beside a change (`kind` of a {@link UserChange}), and
- * beside a refused patch.
+ * ({@link renderHtmlReport}), its script and the emulator's page write beside a change (`kind` of a
+ * {@link UserChange}), beside a refused patch, and on a warning.
  *
  * @example
  * const preview = previewPatch(user, patch);
@@ -12,4 +12,5 @@ export const CHANGE_LABELS = {
   changed: '~ changed',
   removed: '\u2212 removed',
   refused: '\u2715 refused',
+  warning: '! warning',
 } as const;

@@ -4,9 +4,17 @@ import type { PathSegment } from '../core/path.js';
 import type { PatchPreview } from '../describe/preview-patch.js';
 import { CHANGE_LABELS } from './change-labels.js';
 import { embedJson, escapeHtml } from './escape-html.js';
-import { PAGE_SCRIPT } from './page-script.js';
 import { REPORT_STYLE } from './report-style.js';
-import { parsePath } from './parse-path.js';
+import { reportScriptText } from './report-script-text.js';
+import {
+  DATA_ELEMENT_ID,
+  nodeId,
+  treeHostId,
+  type Mark,
+  type ReportData,
+  type ReportTree,
+  type Side,
+} from './report-tree.js';
 import { sha256Base64 } from './sha256.js';
 
 /**
@@ -23,19 +31,15 @@ export type HtmlReportInput = {
   sources?: { user: string; patch: string };
 };
 
-type Side = 'before' | 'after' | 'patch';
-type Mark = 'added' | 'changed' | 'removed' | 'refused';
-type Tree = { side: Side; value: unknown; marks: Record<string, Mark>; inside: Record<string, Mark[]>; open: string[] };
-
 /** The most changes and warnings listed as text; the trees mark every one. */
 const LIST_LIMIT = 500;
 /** A patch this small as JSON is shown wholly open. */
 const SMALL_PATCH = 4096;
 
-const SCRIPT_HASH = sha256Base64(PAGE_SCRIPT);
-
-/** The report's Content-Security-Policy: nothing loads, inline styles apply, and only the report's own script (by its hash) runs. */
-export const REPORT_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
+/** The report's Content-Security-Policy: nothing loads, inline styles apply, and only its script (by its hash) runs. */
+function contentSecurityPolicy(script: string): string {
+  return `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${sha256Base64(script)}'; base-uri 'none'; form-action 'none'`;
+}
 
 /**
  * One self-contained, fully escaped HTML page for a preview (what `auth0-user-patch preview --html` writes): the
@@ -50,7 +54,8 @@ export const REPORT_CSP = `default-src 'none'; style-src 'unsafe-inline'; script
  */
 export function renderHtmlReport({ user, patch, preview, sources }: HtmlReportInput): string {
   const { error, changes, warnings } = preview;
-  const trees: Tree[] = [];
+  const script = reportScriptText();
+  const trees: ReportTree[] = [];
   const body: string[] = [];
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   let title: string;
@@ -70,16 +75,15 @@ export function renderHtmlReport({ user, patch, preview, sources }: HtmlReportIn
     body.push(usersSection(true), patchSection());
   } else {
     const patchTree = tree('patch', patch);
-    const segments = error.path === undefined ? undefined : parsePath(error.path);
-    const refused = segments === undefined ? undefined : existingPrefix(patch, segments);
+    const refused = error.pathSegments === undefined ? undefined : existingPrefix(patch, error.pathSegments);
     if (refused !== undefined && refused.length > 0) mark(patchTree, refused, 'refused');
     openSmallPatch(patchTree);
     trees.push(tree('before', user), patchTree);
     title = `Refused: ${error.statusCode} ${error.errorCode}`;
     const where =
-      error.path === undefined
+      error.path === undefined || refused === undefined
         ? ''
-        : `<p>The path Auth0 names: ${refused === undefined ? `<code>${escapeHtml(error.path)}</code>` : link('patch', refused, error.path === '' ? 'the whole patch' : error.path)}</p>`;
+        : `<p>The path Auth0 names: ${link('patch', refused, error.path === '' ? 'the whole patch' : error.path)}</p>`;
     body.push(
       `<section class="refusal" aria-labelledby="refusal-heading">`,
       `<h2 id="refusal-heading"><span class="badge refused">${CHANGE_LABELS.refused}</span> Auth0 refuses this patch: ${error.statusCode} ${escapeHtml(error.error)} (${escapeHtml(error.errorCode)})</h2>`,
@@ -102,7 +106,7 @@ export function renderHtmlReport({ user, patch, preview, sources }: HtmlReportIn
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script)}">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)} \u2013 auth0-user-patch</title>`,
@@ -118,8 +122,8 @@ export function renderHtmlReport({ user, patch, preview, sources }: HtmlReportIn
     ...body,
     '</main>',
     '<footer>Made offline by auth0-user-patch preview --html. This page loads nothing from the network.</footer>',
-    `<script type="application/json" id="report-data">${embedJson({ trees })}</script>`,
-    `<script>${PAGE_SCRIPT}</script>`,
+    `<script type="application/json" id="${DATA_ELEMENT_ID}">${embedJson({ trees } satisfies ReportData)}</script>`,
+    `<script type="module">${script}</script>`,
     '</body>',
     '</html>',
     '',
@@ -131,12 +135,11 @@ function warningSection(preview: PatchPreview, before: object, after: object, pa
   if (warnings.length === 0)
     return '<section aria-labelledby="warnings-heading"><h2 id="warnings-heading">Warnings</h2><p>None: nothing is silently lost.</p></section>';
   const items = warnings.slice(0, LIST_LIMIT).map((warning, index) => {
-    const segments = parsePath(warning.path) ?? [];
-    const [side, at] = placeOf(segments, before, after, patch);
-    const about = warning.path === '' ? link(side, at, 'the whole user') : link(side, at, warning.path);
+    const [side, at] = placeOf(warning.pathSegments, before, after, patch);
+    const about = link(side, at, warning.pathSegments.length === 0 ? 'the whole user' : warning.path);
     return [
       `<li class="banner" id="warning-${index + 1}">`,
-      `<p><span class="badge warning">! warning</span> <span class="code">${escapeHtml(warning.code)}</span> at ${about}</p>`,
+      `<p><span class="badge warning">${CHANGE_LABELS.warning}</span> <span class="code">${escapeHtml(warning.code)}</span> at ${about}</p>`,
       `<p>${escapeHtml(warning.message)}</p>`,
       '</li>',
     ].join('');
@@ -153,8 +156,7 @@ function changeSection(changes: readonly UserChange[]): string {
   if (changes.length === 0)
     return '<section aria-labelledby="changes-heading"><h2 id="changes-heading">Changes</h2><p>None.</p></section>';
   const items = changes.slice(0, LIST_LIMIT).map((change) => {
-    const segments = parsePath(change.path) ?? [];
-    const target = link(change.kind === 'removed' ? 'before' : 'after', segments, change.path);
+    const target = link(change.kind === 'removed' ? 'before' : 'after', change.pathSegments, change.path);
     const values =
       change.kind === 'added'
         ? `<code>${escapeHtml(preview(change.after))}</code>`
@@ -190,7 +192,7 @@ function patchSection(): string {
 function panel(side: Side, heading: string): string {
   return [
     `<section class="panel" aria-labelledby="${side}-heading"><h3 id="${side}-heading">${escapeHtml(heading)}</h3>`,
-    `<div id="tree-${side}" class="tree-host"><noscript><p>The tree needs JavaScript; the lists above name every change.</p></noscript></div>`,
+    `<div id="${treeHostId(side)}" class="tree-host"><noscript><p>The tree needs JavaScript; the lists above name every change.</p></noscript></div>`,
     '</section>',
   ].join('');
 }
@@ -199,13 +201,8 @@ function more(total: number, text: string): string {
   return total > LIST_LIMIT ? `<p class="more-note">${total - LIST_LIMIT} more ${text}.</p>` : '';
 }
 
-function tree(side: Side, value: unknown): Tree {
+function tree(side: Side, value: unknown): ReportTree {
   return { side, value, marks: {}, inside: {}, open: [] };
-}
-
-/** The id of a tree node; the page script computes the same. */
-function nodeId(side: Side, segments: readonly PathSegment[]): string {
-  return [`t-${side}`, ...segments.map((segment) => encodeURIComponent(String(segment)))].join('/');
 }
 
 function link(side: Side, segments: readonly PathSegment[], text: string): string {
@@ -213,9 +210,8 @@ function link(side: Side, segments: readonly PathSegment[], text: string): strin
 }
 
 /** Marks a change on the side(s) that hold it; the other side opens the way to where it is missing. */
-function markChange(change: UserChange, before: Tree, after: Tree): void {
-  const segments = parsePath(change.path);
-  if (segments === undefined) return;
+function markChange(change: UserChange, before: ReportTree, after: ReportTree): void {
+  const segments = change.pathSegments;
   if (change.kind === 'added') openTowards(before, existingPrefix(before.value, segments.slice(0, -1)), change.kind);
   else mark(before, segments, change.kind);
   if (change.kind === 'removed') openTowards(after, existingPrefix(after.value, segments.slice(0, -1)), change.kind);
@@ -223,13 +219,13 @@ function markChange(change: UserChange, before: Tree, after: Tree): void {
 }
 
 /** Marks a node, and opens and labels every node on the way to it. */
-function mark(tree: Tree, segments: readonly PathSegment[], kind: Mark): void {
+function mark(tree: ReportTree, segments: readonly PathSegment[], kind: Mark): void {
   tree.marks[nodeId(tree.side, segments)] = kind;
   openTowards(tree, segments.slice(0, -1), kind);
 }
 
 /** Opens a node and those on the way to it, each labelled as holding a change of this kind. */
-function openTowards(tree: Tree, segments: readonly PathSegment[], kind: Mark): void {
+function openTowards(tree: ReportTree, segments: readonly PathSegment[], kind: Mark): void {
   for (let length = 1; length <= segments.length; length++) {
     const id = nodeId(tree.side, segments.slice(0, length));
     const inside = tree.inside[id];
@@ -240,7 +236,7 @@ function openTowards(tree: Tree, segments: readonly PathSegment[], kind: Mark): 
   }
 }
 
-function openSmallPatch(patchTree: Tree): void {
+function openSmallPatch(patchTree: ReportTree): void {
   if ((JSON.stringify(patchTree.value) ?? '').length > SMALL_PATCH) return;
   const walk = (value: unknown, segments: PathSegment[]) => {
     if (typeof value !== 'object' || value === null) return;

@@ -102,6 +102,10 @@ describe("the report of Auth0 page's step that loses the home address", () => {
     expect(await focusedNodeId(page)).toBe('t-after/user_metadata/addresses/work');
     await page.locator('.changes').getByRole('link', { name: 'user_metadata.addresses.home' }).click();
     expect(await focusedNodeId(page)).toBe('t-before/user_metadata/addresses/home');
+    // Each link is a step in the history: Back returns to the node before.
+    await page.goBack();
+    expect(page.url()).toBe(`${url}#t-after/user_metadata/addresses/work`);
+    await expect.poll(() => focusedNodeId(page)).toBe('t-after/user_metadata/addresses/work');
     await page.close();
   });
 

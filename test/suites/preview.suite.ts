@@ -20,19 +20,77 @@ export function previewSuite({ previewPatch, applyPatch, PatchError }: Library):
       expect(preview.user).toEqual(applyPatch(jane, patch));
       expect(preview.error).toBeUndefined();
       expect(preview.changes).toEqual([
-        { path: 'nickname', kind: 'changed', before: 'jd', after: 'jane' },
-        { path: 'user_metadata.addresses.home', kind: 'changed', before: '1 Home Road', after: '3 New Road' },
-        { path: 'user_metadata.addresses.work', kind: 'removed', before: '2 Work Way' },
-        { path: 'user_metadata.addresses.geo.lng', kind: 'removed', before: 2 },
-        { path: 'user_metadata.color', kind: 'added', after: 'pink' },
+        { path: 'nickname', pathSegments: ['nickname'], kind: 'changed', before: 'jd', after: 'jane' },
+        {
+          path: 'user_metadata.addresses.home',
+          pathSegments: ['user_metadata', 'addresses', 'home'],
+          kind: 'changed',
+          before: '1 Home Road',
+          after: '3 New Road',
+        },
+        {
+          path: 'user_metadata.addresses.work',
+          pathSegments: ['user_metadata', 'addresses', 'work'],
+          kind: 'removed',
+          before: '2 Work Way',
+        },
+        {
+          path: 'user_metadata.addresses.geo.lng',
+          pathSegments: ['user_metadata', 'addresses', 'geo', 'lng'],
+          kind: 'removed',
+          before: 2,
+        },
+        { path: 'user_metadata.color', pathSegments: ['user_metadata', 'color'], kind: 'added', after: 'pink' },
       ]);
     });
 
     it('quotes keys that need it and compares arrays whole', () => {
       const preview = previewPatch({ app_metadata: { 'my:key': ['a', 'b'] } }, { app_metadata: { 'my:key': ['a'] } });
       expect(preview.changes).toEqual([
-        { path: 'app_metadata["my:key"]', kind: 'changed', before: ['a', 'b'], after: ['a'] },
+        {
+          path: 'app_metadata["my:key"]',
+          pathSegments: ['app_metadata', 'my:key'],
+          kind: 'changed',
+          before: ['a', 'b'],
+          after: ['a'],
+        },
       ]);
+    });
+
+    it('gives each change its place as frozen segments, and path as their text', () => {
+      const user = { user_metadata: { 'a.b': 1, '0': 2, 'say "hi"': 3, 'x[0]': 4, '': 5 } };
+      const preview = previewPatch(user, { user_metadata: {} });
+      expect(preview.changes.map(({ path, pathSegments }) => [path, pathSegments])).toEqual([
+        ['user_metadata["0"]', ['user_metadata', '0']],
+        ['user_metadata["a.b"]', ['user_metadata', 'a.b']],
+        ['user_metadata["say \\"hi\\""]', ['user_metadata', 'say "hi"']],
+        ['user_metadata["x[0]"]', ['user_metadata', 'x[0]']],
+        ['user_metadata[""]', ['user_metadata', '']],
+      ]);
+      expect(preview.changes.every((change) => Object.isFrozen(change.pathSegments))).toBe(true);
+      expect(preview.warnings.map(({ path, pathSegments }) => [path, pathSegments])).toEqual([
+        ['user_metadata', ['user_metadata']],
+      ]);
+    });
+
+    it('names by its segments the value each change reads before and after', () => {
+      const read = (value: unknown, segments: readonly (string | number)[]) =>
+        segments.reduce<unknown>((at, segment) => (at as Record<string | number, unknown>)[segment], value);
+      const has = (value: unknown, segments: readonly (string | number)[]) =>
+        segments.every((segment, index) => Object.hasOwn(read(value, segments.slice(0, index)) as object, segment));
+      fc.assert(
+        fc.property(user, validPatch, (u, p) => {
+          const preview = previewPatch(u, p);
+          for (const change of preview.changes) {
+            expect(Object.isFrozen(change.pathSegments)).toBe(true);
+            expect(has(u, change.pathSegments)).toBe(change.kind !== 'added');
+            expect(has(preview.user, change.pathSegments)).toBe(change.kind !== 'removed');
+            if (change.kind !== 'added') expect(read(u, change.pathSegments)).toEqual(change.before);
+            if (change.kind !== 'removed') expect(read(preview.user, change.pathSegments)).toEqual(change.after);
+          }
+          for (const warning of preview.warnings) expect(Object.isFrozen(warning.pathSegments)).toBe(true);
+        }),
+      );
     });
 
     it('includes updated_at when given now', () => {

@@ -53,7 +53,7 @@ export function prototypeKeysSuite({ applyPatch, previewPatch, diffUsers }: Libr
     it('is kept by previewPatch, which lists no change for it', () => {
       const preview = previewPatch(withProtoKey(), { name: 'Jane' });
       expectOwnProtoKey(preview.user as Json);
-      expect(preview.changes).toEqual([{ path: 'name', kind: 'added', after: 'Jane' }]);
+      expect(preview.changes).toEqual([{ path: 'name', pathSegments: ['name'], kind: 'added', after: 'Jane' }]);
     });
   });
 
@@ -64,6 +64,7 @@ export function prototypeKeysSuite({ applyPatch, previewPatch, diffUsers }: Libr
         {
           code: 'delete-missing-key',
           path: `user_metadata.${name}`,
+          pathSegments: ['user_metadata', name],
           message: `user_metadata.${name} is null, which deletes that key, but the user has no such key: nothing changes. Check the spelling of the key.`,
         },
       ]);
@@ -78,7 +79,9 @@ export function prototypeKeysSuite({ applyPatch, previewPatch, diffUsers }: Libr
     it('does not warn delete-missing-key when the user has it, and lists its removal', () => {
       const preview = previewPatch({ user_metadata: { [name]: 1, keep: 2 } }, { user_metadata: { [name]: null } });
       expect(preview.warnings).toEqual([]);
-      expect(preview.changes).toEqual([{ path: `user_metadata.${name}`, kind: 'removed', before: 1 }]);
+      expect(preview.changes).toEqual([
+        { path: `user_metadata.${name}`, pathSegments: ['user_metadata', name], kind: 'removed', before: 1 },
+      ]);
       expect(preview.user).toEqual({ user_metadata: { keep: 2 } });
     });
 
@@ -91,8 +94,14 @@ export function prototypeKeysSuite({ applyPatch, previewPatch, diffUsers }: Libr
         ['nested-key-dropped', `user_metadata.${name}.a`],
       ]);
       expect(preview.changes).toEqual([
-        { path: `user_metadata.${name}.a`, kind: 'removed', before: 1 },
-        { path: `user_metadata.${name}.b`, kind: 'changed', before: 2, after: 3 },
+        { path: `user_metadata.${name}.a`, pathSegments: ['user_metadata', name, 'a'], kind: 'removed', before: 1 },
+        {
+          path: `user_metadata.${name}.b`,
+          pathSegments: ['user_metadata', name, 'b'],
+          kind: 'changed',
+          before: 2,
+          after: 3,
+        },
       ]);
     });
 

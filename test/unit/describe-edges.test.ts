@@ -122,6 +122,7 @@ describe('preview warnings', () => {
       {
         code: 'no-change',
         path: '',
+        pathSegments: [],
         message: 'This patch changes nothing Auth0 stores on the user: every value it sends is already there.',
       },
     ]);
@@ -132,6 +133,7 @@ describe('preview warnings', () => {
       {
         code: 'app-metadata-removed',
         path: 'app_metadata',
+        pathSegments: ['app_metadata'],
         message:
           'app_metadata is left empty, so Auth0 removes it: the user comes back without app_metadata, not with {}. Code that reads user.app_metadata must allow it to be missing.',
       },

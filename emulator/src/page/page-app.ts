@@ -1,7 +1,8 @@
 /**
- * The emulator's page, run in the browser (bundled by build-page-scripts.ts, served as `/_emulator/page.js`): sign
- * in, list and search the users through `GET /api/v2/users`, open one, preview a patch as it is typed with the
- * library (bundled into this script), and apply it with `PATCH /api/v2/users/{id}`. Plain DOM: every text goes in as text.
+ * The emulator's page, run in the browser (bundled by scripts/bundle-for-browser.ts, served as
+ * `/_emulator/page.js`): sign in, list and search the users through `GET /api/v2/users`, open one, preview a patch
+ * as it is typed with the library (bundled into this script), and apply it with `PATCH /api/v2/users/{id}`. Plain
+ * DOM: every text goes in as text.
  */
 import { previewPatch, type Auth0User, type PatchPreview } from 'auth0-user-patch';
 import { CHANGE_LABELS } from 'auth0-user-patch/report';
@@ -434,11 +435,11 @@ function warningList({ warnings }: PatchPreview): HTMLElement {
           element(
             'p',
             {},
-            element('span', { class: 'badge warning' }, '! warning'),
+            element('span', { class: 'badge warning' }, CHANGE_LABELS.warning),
             ' ',
             element('span', { class: 'code' }, warning.code),
             ' at ',
-            code(warning.path === '' ? 'the whole user' : warning.path),
+            code(warning.pathSegments.length === 0 ? 'the whole user' : warning.path),
           ),
           element('p', {}, warning.message),
         ),

@@ -25,7 +25,7 @@ button:focus-visible { outline: 2px solid var(--text); outline-offset: 2px; }
 .user-list .id { color: var(--muted); margin-left: 0.3rem; }
 .user-list .name { color: var(--muted); margin-left: 0.3rem; }
 .back { margin: 1rem 0 0; }
-.outcome { margin: 0.5rem 0; padding: 0.5rem 0.8rem; border: 1px solid var(--line); border-left: 6px solid #1a7f37; border-radius: 4px; background: #f3faf4; }
+.outcome { margin: 0.5rem 0; padding: 0.5rem 0.8rem; border: 1px solid var(--line); border-left: 6px solid var(--green); border-radius: 4px; background: #f3faf4; }
 .stored { margin-top: 1rem; }
 .stored pre { max-height: 32rem; overflow: auto; }
 `;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { reportScriptDefine } from '../../../scripts/report-script-define.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
 
 // Vitest's browser mode, pointed at Debian's Chromium: the library's suites run in a real browser page, where
@@ -8,6 +9,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
 export default defineConfig({
   root: fileURLToPath(new URL('../../..', import.meta.url)),
   cacheDir: fileURLToPath(new URL('../../../node_modules/.vite-browser-suites', import.meta.url)),
+  // environment.browser.ts renders a report: its script, embedded as the build embeds it.
+  define: reportScriptDefine(),
   test: {
     include: ['test/browser/in-browser/*.browser.ts'],
     testTimeout: 60_000,
