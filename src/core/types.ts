@@ -149,7 +149,7 @@ export type ConnectionSettings = {
     /**
      * A database connection with Flexible Identifiers: it holds usernames when `attributes.username` is present.
      */
-    attributes?: { username?: object };
+    attributes?: { email?: object; phone_number?: object; username?: object };
     /**
      * When a social or enterprise connection writes `name`, `given_name`, `family_name`, `nickname` and
      * `picture` from the identity provider. Auth0's default, `'on_each_login'` ("Sync user profile attributes at

@@ -210,6 +210,7 @@ export function connectionSuite(library: Library): void {
         {
           code: 'stored-in-lower-case',
           path: 'email',
+          pathSegments: ['email'],
           rule: 21,
           message:
             'email is stored in lower case, as jane@example.com, not as sent (Jane@Example.com): Auth0 lower-cases the email of a user in the Auth0 store (a database or passwordless user). Look the user up by the lower-case value.',
@@ -217,6 +218,7 @@ export function connectionSuite(library: Library): void {
         {
           code: 'stored-in-lower-case',
           path: 'username',
+          pathSegments: ['username'],
           rule: 21,
           message:
             'username is stored in lower case, as jane, not as sent (Jane): Auth0 lower-cases the username of a user in a database connection. Look the user up by the lower-case value.',

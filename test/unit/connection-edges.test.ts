@@ -29,7 +29,8 @@ describe('the connection a user has', () => {
     expect(
       thrownBy(() => applyPatch(database, { blocked: true }, { connection: null } as never), TypeError).message,
     ).toBe('applyPatch: options.connection must be an object');
-    expect(applyPatch(database, { blocked: true }, { connection: undefined } as never).blocked).toBe(true);
+    const absent = { connection: undefined } as unknown as ApplyOptions;
+    expect(applyPatch(database, { blocked: true }, absent).blocked).toBe(true);
   });
 
   it('holds usernames through attributes.username only, not other attributes', () => {
