@@ -1,4 +1,4 @@
-import { applyConnectionRules, type LowerCased } from './connection-rules.js';
+import { applyConnectionRules, concernsConnection, type LowerCased } from './connection-rules.js';
 import { readConnectionSettings, userConnection } from './connection.js';
 import { inexistentUserError } from './patch-error.js';
 import { mergeIntoUser } from './merge-into-user.js';
@@ -86,7 +86,7 @@ export function mergePrepared(user: unknown, prepared: PreparedPatch, options: A
   const settings = readConnectionSettings(options);
   if (user === null || user === undefined) throw inexistentUserError();
   if (typeof user !== 'object' || Array.isArray(user)) throw new TypeError('applyPatch: user must be an object');
-  const connection = userConnection(user as Auth0User, settings);
+  const connection = concernsConnection(prepared) ? userConnection(user as Auth0User, settings) : undefined;
   const { changes, lowerCased } =
     connection === undefined
       ? { changes: prepared.changes, lowerCased: [] }

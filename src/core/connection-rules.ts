@@ -30,55 +30,57 @@ const EMAIL_VERIFICATION: Partial<Record<UserConnection['kind'], string>> = {
 };
 const SYNC_GUIDE = 'https://auth0.com/docs/dashboard/guides/connections/configure-connection-sync';
 
+/** The attributes the connection rules are about (with `password`, a steering one). */
+const RULED: ReadonlySet<string> = new Set(['email', 'email_verified', 'username', ...SYNCED_PROFILE_ATTRIBUTES]);
+
+/** Whether a checked patch has anything the connection rules are about: most do not, and skip them. */
+export function concernsConnection({ changes, steering }: PreparedPatch): boolean {
+  return Object.hasOwn(steering, 'password') || changes.some((change) => RULED.has(change.key));
+}
+
 /** Applies the connection rules to a checked patch: the changes to merge, or Auth0's refusal, thrown. */
 export function applyConnectionRules(connection: UserConnection, prepared: PreparedPatch): ConnectionOutcome {
-  const { changes } = prepared;
-  const has = (key: string) => changes.some((change) => change.key === key);
-  const { kind } = connection;
-  if (prepared.rules === 'update') {
-    const verification = EMAIL_VERIFICATION[kind];
+  const { changes, steering } = prepared;
+  const update = prepared.rules === 'update';
+  const sends = (key: string) => changes.some((change) => change.key === key);
+  if (update && connection.kind !== 'database') {
+    const verification = EMAIL_VERIFICATION[connection.kind];
     // "Updating `email_verified` is not supported for enterprise and passwordless sms connections." [OAS]
-    if (verification !== undefined && has('email_verified')) throw refusal(verification, 22, ['email_verified']);
+    if (verification !== undefined && sends('email_verified')) throw refusal(verification, 22, ['email_verified']);
     // "Cannot update email for non-database user." [OAS]
-    if (kind !== 'database' && has('email')) throw refusal(EMAIL_OF_NON_DATABASE_USER, 23, ['email']);
+    if (sends('email')) throw refusal(EMAIL_OF_NON_DATABASE_USER, 23, ['email']);
     // `password`: "Only valid for database connections."; `username`: "Only valid if the connection requires a username." [OAS]
-    if (kind !== 'database' && has('username')) throw refusal(NOT_SUPPORTED, 24, ['username']);
-    if (kind !== 'database' && Object.hasOwn(prepared.steering, 'password'))
-      throw refusal(NOT_SUPPORTED, 24, ['password']);
+    if (sends('username')) throw refusal(NOT_SUPPORTED, 24, ['username']);
+    if (Object.hasOwn(steering, 'password')) throw refusal(NOT_SUPPORTED, 24, ['password']);
   }
-  // On create, a passwordless connection holds no usernames either (its PATCH refusal is the one above).
-  const setsUsername = changes.some((change) => change.key === 'username' && change.kind === 'set');
-  if (setsUsername && !(kind === 'database' && connection.holdsUsernames)) {
+  // On create, a passwordless connection holds no usernames either (on PATCH it is refused above).
+  if (!connection.holdsUsernames && changes.some((change) => change.key === 'username' && change.kind === 'set')) {
     throw new PatchError(USERNAME_NOT_HELD, { path: ['username'], rule: 24 });
   }
-  if (prepared.rules === 'update' && (kind === 'social' || kind === 'enterprise') && connection.syncsProfile) {
-    const synced = SYNCED_PROFILE_ATTRIBUTES.filter(has);
-    if (synced.length > 0) {
-      throw new PatchError(
-        `The following user attributes cannot be updated: ${synced.join(', ')}. The connection (${connection.name}) must either be a database connection (using the Auth0 store), a passwordless connection (email or sms) or has disabled 'Sync user profile attributes at each login'. For more information, see ${SYNC_GUIDE}`,
-        { errorCode: 'operation_not_supported', rule: 25 },
-      );
-    }
+  const synced = update && connection.syncsProfile ? SYNCED_PROFILE_ATTRIBUTES.filter(sends) : [];
+  if (synced.length > 0) {
+    throw new PatchError(
+      `The following user attributes cannot be updated: ${synced.join(', ')}. The connection (${connection.name}) must either be a database connection (using the Auth0 store), a passwordless connection (email or sms) or has disabled 'Sync user profile attributes at each login'. For more information, see ${SYNC_GUIDE}`,
+      { errorCode: 'operation_not_supported', rule: 25 },
+    );
   }
-  return lowerCase(connection, changes);
+  return connection.keepsCase ? { changes, lowerCased: [] } : lowerCase(changes);
 }
 
 // "If Auth0 is the identity provider (idP), the email address associated with a user is saved in lower case" [OAS]
-function lowerCase(connection: UserConnection, changes: readonly AttributeChange[]): ConnectionOutcome {
+function lowerCase(changes: readonly AttributeChange[]): ConnectionOutcome {
   const lowerCased: LowerCased[] = [];
-  if (connection.kind === 'social' || connection.kind === 'enterprise' || connection.keepsCase) {
-    return { changes, lowerCased };
-  }
   let copied: AttributeChange[] | undefined;
-  changes.forEach((change, index) => {
+  for (let index = 0; index < changes.length; index++) {
+    const change = changes[index] as AttributeChange;
     const key = change.key;
     // Only a database user's username gets this far (rule 24).
-    if (change.kind !== 'set' || typeof change.value !== 'string' || (key !== 'email' && key !== 'username')) return;
+    if (change.kind !== 'set' || typeof change.value !== 'string' || (key !== 'email' && key !== 'username')) continue;
     const stored = change.value.toLowerCase();
-    if (stored === change.value) return;
+    if (stored === change.value) continue;
     lowerCased.push({ key, sent: change.value, stored });
     (copied ??= [...changes])[index] = { key, kind: 'set', value: stored };
-  });
+  }
   return { changes: copied ?? changes, lowerCased };
 }
 

@@ -7,16 +7,16 @@ import type { ApplyOptions, Auth0User, ConnectionSettings } from './types.js';
 /** What a user's primary identity is: a database user (`auth0`), a passwordless one (`email`, `sms`), or neither. */
 export type ConnectionKind = 'database' | 'email' | 'sms' | 'social' | 'enterprise';
 
-/** The connection of a user's primary identity, with the settings the rules read. */
+/** The connection of a user's primary identity, as the rules read it. */
 export type UserConnection = {
   readonly kind: ConnectionKind;
   /** The connection's name (`identities[0].connection`), or the provider when the identity names none. */
   readonly name: string;
-  /** A database connection whose users have usernames. */
+  /** A database connection that has usernames (no other kind holds them). */
   readonly holdsUsernames: boolean;
   /** A social or enterprise connection that writes the profile attributes at each login. */
   readonly syncsProfile: boolean;
-  /** A custom database without import mode: not the Auth0 store, so emails and usernames keep their case. */
+  /** Not the Auth0 store (social, enterprise, a custom database without import mode): emails keep their case. */
   readonly keepsCase: boolean;
 };
 
@@ -71,21 +71,25 @@ export function userConnection(user: Auth0User, settings: ConnectionSettings['op
   const primary: unknown = Array.isArray(identities) ? identities[0] : undefined;
   const provider = isObject(primary) ? ownValue(primary, 'provider') : undefined;
   if (typeof provider !== 'string') return undefined;
-  const connection = ownValue(primary as object, 'connection');
   const kind = KINDS[provider] ?? (ENTERPRISE_PROVIDERS.has(provider) ? 'enterprise' : 'social');
-  const setting = (name: string) => ownValue(settings, name);
-  const requiresUsername = setting('requires_username');
-  const attributes = setting('attributes');
+  const connection = ownValue(primary as object, 'connection');
+  const name = typeof connection === 'string' ? connection : provider;
+  if (kind === 'social' || kind === 'enterprise') {
+    const sync = ownValue(settings, 'set_user_root_attributes') ?? 'on_each_login';
+    return { kind, name, holdsUsernames: false, syncsProfile: sync === 'on_each_login', keepsCase: true };
+  }
+  if (kind !== 'database') return { kind, name, holdsUsernames: false, syncsProfile: false, keepsCase: false };
+  const requiresUsername = ownValue(settings, 'requires_username');
   return {
     kind,
-    name: typeof connection === 'string' ? connection : provider,
+    name,
     holdsUsernames:
       requiresUsername === true ||
-      ownValue(attributes, 'username') !== undefined ||
+      ownValue(ownValue(settings, 'attributes'), 'username') !== undefined ||
       (requiresUsername === undefined && typeof ownValue(user, 'username') === 'string'),
-    syncsProfile: (setting('set_user_root_attributes') ?? 'on_each_login') === 'on_each_login',
+    syncsProfile: false,
     keepsCase:
-      kind === 'database' && setting('enabledDatabaseCustomization') === true && setting('import_mode') !== true,
+      ownValue(settings, 'enabledDatabaseCustomization') === true && ownValue(settings, 'import_mode') !== true,
   };
 }
 

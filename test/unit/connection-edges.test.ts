@@ -60,6 +60,12 @@ describe('the create rules', () => {
     expect(applyPreparedPatch(google, prepared)).toMatchObject({ email: 'Jo@Example.com', name: 'Jo' });
   });
 
+  it('refuse a username in a social connection, which holds none', () => {
+    const prepared = preparePatch({ email: 'jo@example.com', username: 'jo' }, { rules: 'create' });
+    const requires = { connection: { options: { requires_username: true } } };
+    expect(thrownBy(() => applyPreparedPatch(google, prepared, requires), PatchError).rule).toBe(24);
+  });
+
   it('refuse a username in a passwordless connection, which holds none', () => {
     const prepared = preparePatch({ email: 'otp@example.com', username: 'otp' }, { rules: 'create' });
     const error = thrownBy(() => applyPreparedPatch(passwordless, prepared), PatchError);
@@ -82,6 +88,10 @@ describe('previewPatch and the connection rules', () => {
       'stored-in-lower-case',
       'no-change',
     ]);
+  });
+
+  it('warns about no lower case for a social user', () => {
+    expect(previewPatch(google, { email_verified: false }).warnings).toEqual([]);
   });
 
   it('passes its options on, the connection included', () => {
