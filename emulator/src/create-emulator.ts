@@ -2,12 +2,16 @@ import { isPatchError } from 'auth0-user-patch';
 import type { Auth0User } from 'auth0-user-patch';
 import { authenticate, checkScopes } from './auth/authenticate.js';
 import { checkClients, type EmulatorClient } from './auth/clients.js';
-import { createSigningKey } from './auth/jwt.js';
-import { issueToken } from './auth/token-endpoint.js';
+import {
+  checkGivenKey,
+  generateSigningKey,
+  importSigningKey,
+  type PrivateRsaJwk,
+  type SigningKey,
+} from './auth/signing-key.js';
 import { BodyFault, type EmulatorRequest, type EmulatorResponse } from './http/exchange.js';
 import { fromWebRequest, toWebResponse } from './http/fetch-adapter.js';
 import { listen, type EmulatorServer, type ListenOptions } from './http/listen.js';
-import { readQuery } from './http/query-params.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { Refusal } from './http/refusal.js';
 import {
@@ -19,9 +23,10 @@ import {
   patchErrorResponse,
   payloadTooLarge,
 } from './http/responses.js';
-import { createRouter, type RouteContext } from './http/router.js';
-import { randomHex } from './random-hex.js';
-import { MANAGEMENT_API_ROUTES } from './routes/management-api-routes.js';
+import { createRouter } from './http/router.js';
+import { randomId } from './random-id.js';
+import { MANAGEMENT_API_ROUTES } from './routes/management-api.generated.js';
+import { clientRoutes } from './clients/client-routes.js';
 import { checkSeedUser } from './store/check-seed-user.js';
 import { checkConnections, type EmulatorConnection } from './store/connections.js';
 import { createUserStore } from './store/user-store.js';
@@ -38,6 +43,15 @@ import type { Tenant } from './tenant.js';
 import { userRoutes } from './users/user-routes.js';
 import { answerPage, pageFiles } from './page/page-routes.js';
 import { PAGE_SCRIPT } from './page/page-scripts.js';
+import { managementAudience } from './signin/apis.js';
+import { authenticationRoutes } from './signin/authentication-routes.js';
+import { signInDirectly, type SignInOptions } from './signin/direct-sign-in.js';
+import type { TokenResponse } from './signin/login.js';
+import { createPasswordStore } from './signin/passwords.js';
+import type { EmulatorActions } from './signin/post-login.js';
+import { checkResourceServers, type EmulatorResourceServer } from './signin/resource-server-seeds.js';
+import { splitSeedPassword } from './signin/seed-passwords.js';
+import { createSignInState } from './signin/sign-in-state.js';
 
 /**
  * Options of {@link createEmulator}. Give `clients` (the SDK's client-credentials set-up), a fixed `token`, or
@@ -50,7 +64,10 @@ import { PAGE_SCRIPT } from './page/page-scripts.js';
  * };
  */
 export type EmulatorOptions = {
-  /** Applications that may get tokens from `POST /oauth/token` with their id and secret. */
+  /**
+   * The tenant's applications: machine-to-machine clients that get Management API tokens with their id and
+   * secret, and the apps users sign in to (`appType`, `callbacks`, `grantTypes`, ...).
+   */
   clients?: readonly EmulatorClient[];
   /** A fixed bearer token that grants every scope, as a token from Auth0's API explorer would. */
   token?: string;
@@ -59,8 +76,34 @@ export type EmulatorOptions = {
    * `https://{domain}/`. Defaults to the `Host` each request was sent to.
    */
   domain?: string;
-  /** The users the store starts with; each needs a `user_id`. Checked: a malformed one is a `TypeError`. */
+  /**
+   * The users the store starts with; each needs a `user_id`. Checked: a malformed one is a `TypeError`. A
+   * `password` signs a database user in (its first identity's connection); it is kept as a hash, not in the user.
+   */
   users?: readonly Auth0User[];
+  /** The tenant's APIs (resource servers) besides the Management API, as `POST /api/v2/resource-servers` takes them. */
+  resourceServers?: readonly EmulatorResourceServer[];
+  /**
+   * Hooks shaped like Auth0's Actions: `onExecutePostLogin(event, api)` runs on every sign-in.
+   *
+   * @example
+   * const auth0 = createEmulator({
+   *   clients,
+   *   actions: {
+   *     onExecutePostLogin: async (event, api) => {
+   *       api.accessToken.setCustomClaim('https://example.com/plan', event.user.app_metadata?.['plan'] ?? 'free');
+   *     },
+   *   },
+   * });
+   */
+  actions?: EmulatorActions;
+  /** The tenant's `default_directory`: the database connection of the `password` grant without a `realm`. */
+  defaultDirectory?: string;
+  /**
+   * The tenant's RS256 signing key: a private RSA JWK or a PKCS #8 PEM. Defaults to a new RSA-2048 key for each
+   * emulator, as each Auth0 tenant has its own. Its public half is served at `/.well-known/jwks.json`.
+   */
+  signingKey?: PrivateRsaJwk | string;
   /** The tenant's connections. Defaults to the database connection `Username-Password-Authentication`. */
   connections?: readonly EmulatorConnection[];
   /** The clock, for `created_at`, `updated_at`, tokens and rate limits. Defaults to the system clock. */
@@ -126,8 +169,21 @@ export type Emulator = {
    */
   readonly outbox: readonly OutboxMessage[];
   /**
+   * Signs a user in to an application without a browser, through the same path as the sign-in page: the user is
+   * checked (blocked users are refused), the post-login hook runs, and the tokens come back as
+   * `POST /oauth/token` would answer the authorization code (`access_token`, `id_token` with `openid`,
+   * `refresh_token` with `offline_access`, `scope`, `expires_in`, `token_type`). It rejects with a
+   * {@link SignInError} when Auth0 would refuse the sign-in. The issuer is `https://{domain}/`; without
+   * `options.domain`, call `listen()` first and the tokens name the server's address.
+   *
+   * @example
+   * const { access_token } = await auth0.signIn({ userId: 'auth0|1', audience: 'https://api.example.com/', scope: 'openid read:posts' });
+   */
+  signIn(options: SignInOptions): Promise<TokenResponse>;
+  /**
    * Empties the store, then stores `users` (checked as `options.users` is): a fresh tenant for the next test.
-   * Roles, APIs (resource servers), permissions, jobs and the outbox are emptied too.
+   * Roles, permissions, jobs, sessions, refresh tokens and the outbox are emptied too; the APIs are the ones of
+   * `options.resourceServers` again.
    *
    * @example
    * beforeEach(() => auth0.reset([{ user_id: 'auth0|1', email: 'jane@example.com' }]));
@@ -136,6 +192,19 @@ export type Emulator = {
 };
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** The hooks, checked. */
+function checkActions(actions: unknown): EmulatorActions {
+  if (actions === undefined) return {};
+  if (typeof actions !== 'object' || actions === null)
+    throw new TypeError('createEmulator: options.actions must be an object');
+  const { onExecutePostLogin } = actions as Record<string, unknown>;
+  if (onExecutePostLogin !== undefined && typeof onExecutePostLogin !== 'function')
+    throw new TypeError('createEmulator: options.actions.onExecutePostLogin must be a function (event, api) => {}');
+  return onExecutePostLogin === undefined
+    ? {}
+    : { onExecutePostLogin: onExecutePostLogin as NonNullable<EmulatorActions['onExecutePostLogin']> };
+}
 const ALL_SCOPES = [...new Set(MANAGEMENT_API_ROUTES.flatMap((route) => route.scopes))].sort();
 
 /**
@@ -160,7 +229,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const { token, domain, now = () => new Date(), bodyLimit = DEFAULT_BODY_LIMIT } = options;
   if (token !== undefined && (typeof token !== 'string' || token === ''))
     throw new TypeError('createEmulator: options.token must be a non-empty string');
-  const clients = checkClients(options.clients, ALL_SCOPES);
+  const connections = checkConnections(options.connections);
+  const clients = checkClients(options.clients, ALL_SCOPES, new Set(connections.keys()));
   if (token === undefined && clients.size === 0)
     throw new TypeError('createEmulator: give options.clients, options.token, or both');
   if (domain !== undefined && (typeof domain !== 'string' || !/^[^\s/:]+(:\d+)?$/.test(domain))) {
@@ -170,7 +240,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     throw new TypeError('createEmulator: options.now must be a function that returns a Date');
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1)
     throw new TypeError('createEmulator: options.bodyLimit must be a positive integer');
-  const connections = checkConnections(options.connections);
+  const resourceServers = checkResourceServers(options.resourceServers);
+  const actions = checkActions(options.actions);
+  const { defaultDirectory } = options;
+  if (defaultDirectory !== undefined && connections.get(defaultDirectory)?.strategy !== 'auth0')
+    throw new TypeError('createEmulator: options.defaultDirectory must name a database connection of the tenant');
+  const givenKey = options.signingKey === undefined ? undefined : checkGivenKey(options.signingKey);
   if (options.page !== undefined && typeof options.page !== 'boolean')
     throw new TypeError('createEmulator: options.page must be a boolean');
   if (options.page === true && PAGE_SCRIPT === undefined)
@@ -178,23 +253,37 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const page = options.page === true && PAGE_SCRIPT !== undefined ? pageFiles(PAGE_SCRIPT) : undefined;
   const limiter = createRateLimiter(options.rateLimit);
   const store = createUserStore();
+  const passwords = createPasswordStore();
+  const signInState = createSignInState();
   const seed = (users: unknown, where: string) => {
     if (users === undefined) return [];
     if (!Array.isArray(users)) throw new TypeError(`${where} must be an array of users`);
-    const checked = users.map((user: unknown, index) => checkSeedUser(user, `${where}[${index}]`));
+    const checked = users.map((user: unknown, index) =>
+      splitSeedPassword(user, `${where}[${index}]`, connections, (seeded) =>
+        checkSeedUser(seeded, `${where}[${index}]`),
+      ),
+    );
     const ids = new Set<string>();
-    for (const user of checked) {
+    for (const { user } of checked) {
       if (ids.has(user.user_id as string)) throw new TypeError(`${where}: user_id ${user.user_id} appears twice`);
       ids.add(user.user_id as string);
     }
     return checked;
   };
-  store.replaceAll(seed(options.users, 'createEmulator: options.users'));
+  const storeSeeds = (seeds: ReturnType<typeof seed>) => {
+    store.replaceAll(seeds.map(({ user }) => user));
+    passwords.clear();
+    for (const { user, password } of seeds) if (password !== undefined) passwords.set(user.user_id as string, password);
+  };
+  storeSeeds(seed(options.users, 'createEmulator: options.users'));
 
-  let signingKey: Promise<CryptoKey> | undefined;
-  const key = () => (signingKey ??= createSigningKey());
-  const keyId = randomHex(8);
+  let signingKey: Promise<SigningKey> | undefined;
+  const key = () => (signingKey ??= givenKey === undefined ? generateSigningKey() : importSigningKey(givenKey));
   const tenantDomain = (request: EmulatorRequest) => domain ?? request.host;
+  // "Auth0 issues tokens with an issuer (iss) claim of whichever domain you used when requesting the token."
+  const issuer = (request: EmulatorRequest) =>
+    domain === undefined ? `${request.protocol}://${request.host}/` : `https://${domain}/`;
+  let servedAt: string | undefined;
   const clock = () => {
     const time = now();
     if (!(time instanceof Date) || !Number.isFinite(time.getTime()))
@@ -202,7 +291,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     return time;
   };
 
-  const readText = async ({ request }: RouteContext): Promise<string> => {
+  const readText = async (request: EmulatorRequest): Promise<string> => {
     try {
       return await request.readBody();
     } catch (fault) {
@@ -211,30 +300,29 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       throw fault;
     }
   };
-  const readJson = async (context: RouteContext): Promise<unknown> => {
-    const text = await readText(context);
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw new Refusal(invalidJson());
-    }
-  };
   const relations = createRelations();
+  const seedResourceServers = () => {
+    for (const server of resourceServers) relations.resourceServers.put(server);
+  };
+  seedResourceServers();
   const deleteUser = (id: string) => {
     store.delete(id);
     relations.forgetUser(id);
+    passwords.forget(id);
+    signInState.forgetUser(id);
   };
   const tenant: Tenant = {
     users: store,
     connections,
+    applications: clients,
     relations,
+    setPassword: passwords.set,
     deleteUser,
     now: clock,
     domain: tenantDomain,
-    readJson,
-    readText,
   };
   const routeGroups = [
+    clientRoutes,
     userRoutes,
     roleRoutes,
     userRoleRoutes,
@@ -245,17 +333,29 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     ticketRoutes,
   ];
   const route = createRouter(
-    routeGroups.flatMap((group) => group(tenant)),
     MANAGEMENT_API_ROUTES,
+    routeGroups.flatMap((group) => group(tenant)),
   );
+  const connectionIds = new Map([...connections.keys()].map((name) => [name, randomId('con_')]));
+  const signIn = {
+    tenant,
+    applications: clients,
+    key,
+    passwords,
+    state: signInState,
+    actions,
+    connectionId: (name: string) => connectionIds.get(name) ?? name,
+    domain: tenantDomain,
+    issuer,
+    defaultDirectory,
+  };
+  const authenticationApi = authenticationRoutes(signIn, bodyLimit);
 
   async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
     const file = page === undefined ? undefined : answerPage(request, page);
     if (file !== undefined) return file;
-    if (request.path === '/oauth/token') {
-      if (request.method !== 'POST') return notFound();
-      return issueToken(request, { clients, key, keyId, domain: tenantDomain, now: clock, bodyLimit });
-    }
+    const signInAnswer = authenticationApi(request);
+    if (signInAnswer !== undefined) return signInAnswer;
     const resolution = route(request);
     if (resolution.kind === 'not-found') return notFound();
     if (resolution.kind === 'bad-path') return apiError(400, 'Invalid request URL');
@@ -269,14 +369,25 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     request: EmulatorRequest,
     resolution: Exclude<ReturnType<typeof route>, { kind: 'not-found' | 'bad-path' }>,
   ): Promise<EmulatorResponse> {
-    const grant = await authenticate(request, { token, key, domain: tenantDomain, now: clock });
+    const grant = await authenticate(request, {
+      token,
+      key,
+      audience: (request) => managementAudience(tenantDomain(request)),
+      issuer,
+      now: clock,
+    });
     if (!('scopes' in grant)) return grant;
     if (resolution.kind === 'not-emulated') return notEmulated(resolution.route.method, resolution.route.path);
-    const forbidden = checkScopes(grant, resolution.scopes);
+    const forbidden = checkScopes(grant, resolution.route.scopes);
     if (forbidden !== undefined) return forbidden;
     try {
-      const query = readQuery(request.query, resolution.route.query ?? {});
-      return await resolution.route.handle({ request, params: resolution.params, query, grant });
+      // The route checks the path, the query and the body against its schemas, then its handler answers.
+      return await resolution.route.answer({
+        request,
+        grant,
+        params: resolution.params,
+        readText: () => readText(request),
+      });
     } catch (error) {
       if (error instanceof Refusal) return error.response;
       if (isPatchError(error)) return patchErrorResponse(error);
@@ -294,14 +405,28 @@ export function createEmulator(options: EmulatorOptions): Emulator {
 
   return Object.freeze({
     fetch: async (request: Request) => toWebResponse(await handle(fromWebRequest(request, bodyLimit))),
-    listen: (listenOptions?: ListenOptions) => listen(handle, bodyLimit, listenOptions),
+    listen: async (listenOptions?: ListenOptions) => {
+      const server = await listen(handle, bodyLimit, listenOptions);
+      servedAt = `${server.url}/`;
+      return server;
+    },
+    signIn: (signInOptions: SignInOptions) => {
+      const tokenIssuer = domain === undefined ? servedAt : `https://${domain}/`;
+      if (tokenIssuer === undefined)
+        return Promise.reject(
+          new TypeError('signIn: give createEmulator a domain, or listen() first: tokens name their issuer'),
+        );
+      return signInDirectly(signIn, signInOptions, tokenIssuer, tokenIssuer.replace(/^https?:\/\/|\/$/g, ''));
+    },
     users: store.view,
     get outbox() {
       return relations.outbox.view();
     },
     reset: (users?: readonly Auth0User[]) => {
-      store.replaceAll(seed(users, 'reset: users'));
+      storeSeeds(seed(users, 'reset: users'));
       relations.clear();
+      seedResourceServers();
+      signInState.clear();
     },
   });
 }

@@ -1,6 +1,12 @@
 export { createEmulator, type Emulator, type EmulatorOptions } from './create-emulator.js';
-export type { EmulatorClient } from './auth/clients.js';
+export type { ApplicationType, EmulatorClient } from './auth/clients.js';
+export type { PrivateRsaJwk } from './auth/signing-key.js';
 export type { EmulatorConnection } from './store/connections.js';
 export type { RateLimitOptions } from './http/rate-limit.js';
 export type { EmulatorServer, ListenOptions } from './http/listen.js';
 export type { OutboxMessage } from './jobs/outbox.js';
+export type { EmulatorResourceServer } from './signin/resource-server-seeds.js';
+export type { EmulatorActions, PostLoginApi, PostLoginEvent } from './signin/post-login.js';
+export type { SignInOptions } from './signin/direct-sign-in.js';
+export type { TokenResponse } from './signin/login.js';
+export { SignInError } from './signin/sign-in-error.js';

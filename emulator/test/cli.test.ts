@@ -65,7 +65,7 @@ describe('auth0-user-patch-emulator serve', () => {
     const server = await serve(['--token', 'T', '--users', users, '--host', '127.0.0.1']);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.output()).toBe(
-      `Domain: ${server.url.slice('http://'.length)}\nPage: ${server.url}/\nListening on ${server.url}\n`,
+      `Domain: ${server.url.slice('http://'.length)}\nDiscovery: ${server.url}/.well-known/openid-configuration\nPage: ${server.url}/\nListening on ${server.url}\n`,
     );
     const response = await fetch(`${server.url}/api/v2/users/auth0%7Cjane`, {
       method: 'PATCH',
@@ -112,7 +112,7 @@ describe('auth0-user-patch-emulator serve', () => {
     const server = await serve(['--client-id', 'app', '--client-secret', 's3cret', '--domain', 'tenant.example']);
     expect(server.output()).toMatch(
       new RegExp(
-        `^Domain: tenant\\.example\nClient ID: app\nClient secret: s3cret\nPage: ${server.url}/#token=[\\w.-]+\nListening on ${server.url}\n$`,
+        `^Domain: tenant\\.example\nClient ID: app\nClient secret: s3cret\nDiscovery: ${server.url}/\\.well-known/openid-configuration\nPage: ${server.url}/#token=[\\w.-]+\nListening on ${server.url}\n$`,
       ),
     );
     const { ManagementClient } = await import('auth0');
@@ -126,6 +126,63 @@ describe('auth0-user-patch-emulator serve', () => {
     expect((await management.users.list()).data).toEqual([]);
     server.child.kill('SIGTERM');
     expect(await server.stopped).toBe(0);
+  });
+
+  it('serves sign-in for the applications, APIs and users it is given, at the discovery URL it prints', async () => {
+    const clients = file(
+      'clients.json',
+      JSON.stringify([
+        {
+          clientId: 'web',
+          clientSecret: 'web-secret',
+          appType: 'regular_web',
+          grantTypes: ['http://auth0.com/oauth/grant-type/password-realm'],
+        },
+      ]),
+    );
+    const apis = file('apis.json', JSON.stringify([{ identifier: 'https://api.example.com/' }]));
+    const users = file(
+      'signin-users.json',
+      JSON.stringify([
+        {
+          user_id: 'auth0|jane',
+          email: 'jane@example.com',
+          password: 'pw',
+          identities: [
+            { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: 'jane', isSocial: false },
+          ],
+        },
+      ]),
+    );
+    const server = await serve(['--clients', clients, '--resource-servers', apis, '--users', users]);
+    const discovery = /Discovery: (\S+)\n/.exec(server.output())?.[1] as string;
+    expect(discovery).toBe(`${server.url}/.well-known/openid-configuration`);
+    const document = (await (await fetch(discovery)).json()) as { issuer: string; token_endpoint: string };
+    expect(document.issuer).toBe(`${server.url}/`);
+    const response = await fetch(document.token_endpoint, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'http://auth0.com/oauth/grant-type/password-realm',
+        client_id: 'web',
+        client_secret: 'web-secret',
+        username: 'jane@example.com',
+        password: 'pw',
+        realm: 'Username-Password-Authentication',
+        audience: 'https://api.example.com/',
+      }),
+    });
+    expect(response.status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.stopped).toBe(0);
+  });
+
+  it('refuses a malformed clients file with exit 2 and one line naming it', () => {
+    const clients = file('bad-clients.json', '[{"clientId":"web"}]');
+    const { code, stderr } = run(['serve', '--port', '0', '--clients', clients]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `auth0-user-patch-emulator: ${clients}: clients[0].clientSecret must be a non-empty string (only spa and native apps have none)\n`,
+    );
   });
 
   it.each([

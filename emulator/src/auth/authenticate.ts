@@ -3,6 +3,7 @@ import type { EmulatorRequest, EmulatorResponse } from '../http/exchange.js';
 import { apiError } from '../http/responses.js';
 import { constantTimeEqual } from './constant-time.js';
 import { verifyJwt } from './jwt.js';
+import type { SigningKey } from './signing-key.js';
 
 /** What a token lets its bearer do: every scope (the fixed token), or the scopes of its `scope` claim. */
 export type Grant = { readonly scopes: ReadonlySet<string> | 'all' };
@@ -10,8 +11,10 @@ export type Grant = { readonly scopes: ReadonlySet<string> | 'all' };
 /** What authentication needs of the emulator. */
 export type TokenChecker = {
   readonly token: string | undefined;
-  readonly key: () => Promise<CryptoKey>;
-  readonly domain: (request: EmulatorRequest) => string;
+  readonly key: () => Promise<SigningKey>;
+  /** The Management API's identifier for a request: `https://{domain}/api/v2/`. */
+  readonly audience: (request: EmulatorRequest) => string;
+  readonly issuer: (request: EmulatorRequest) => string;
   readonly now: () => Date;
 };
 
@@ -30,10 +33,12 @@ export async function authenticate(request: EmulatorRequest, checker: TokenCheck
   const claims = await verifyJwt(token, await checker.key());
   if (claims === 'malformed') return unauthorized('Invalid token');
   if (claims === 'bad-signature') return unauthorized('Invalid signature received for JSON Web Token validation');
-  const domain = checker.domain(request);
   const audience = claims['aud'];
-  if (audience !== `https://${domain}/api/v2/`) return unauthorized(`Bad audience: ${String(audience)}`);
-  if (claims['iss'] !== `https://${domain}/`) return unauthorized('Invalid token');
+  const expected = checker.audience(request);
+  // A user's token for the Management API with `openid` has two audiences: the API and /userinfo.
+  if (Array.isArray(audience) ? !audience.includes(expected) : audience !== expected)
+    return unauthorized(`Bad audience: ${String(audience)}`);
+  if (claims['iss'] !== checker.issuer(request)) return unauthorized('Invalid token');
   const expiresAt = claims['exp'];
   if (typeof expiresAt !== 'number' || expiresAt * 1000 <= checker.now().getTime()) {
     return unauthorized('Expired token received for JSON Web Token validation');

@@ -1,34 +1,22 @@
-/** HS256 JSON Web Tokens with the Web Crypto API, so the emulator signs and checks its tokens wherever it runs. */
+/** RS256 JSON Web Tokens with the Web Crypto API, so the emulator signs and checks its tokens wherever it runs. */
+import { base64url, RS256_ALGORITHM, type SigningKey } from './signing-key.js';
 
-/** The claims of an access token the emulator issues. */
-export type AccessTokenClaims = {
-  readonly iss: string;
-  readonly sub: string;
-  readonly aud: string;
-  readonly iat: number;
-  readonly exp: number;
-  readonly scope: string;
-  readonly gty: 'client-credentials';
-  readonly azp: string;
-};
+/** Claims in the order they are to appear. */
+export type Claims = Readonly<Record<string, unknown>>;
 
-/** A fresh random HMAC key for one emulator's tokens. */
-export function createSigningKey(): Promise<CryptoKey> {
-  return crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']) as Promise<CryptoKey>;
-}
+const encoder = new TextEncoder();
 
-/** Signs claims as a compact JWT. */
-export async function signJwt(claims: AccessTokenClaims, key: CryptoKey, keyId: string): Promise<string> {
-  const header = encodeJson({ alg: 'HS256', typ: 'JWT', kid: keyId });
-  const signingInput = `${header}.${encodeJson(claims)}`;
-  const signature = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(signingInput));
+/** Signs claims as a compact JWT with Auth0's header, `{ alg: 'RS256', typ: 'JWT', kid }` (`at+jwt` for RFC 9068). */
+export async function signJwt(claims: Claims, key: SigningKey, typ: 'JWT' | 'at+jwt' = 'JWT'): Promise<string> {
+  const signingInput = `${encodeJson({ alg: 'RS256', typ, kid: key.kid })}.${encodeJson(claims)}`;
+  const signature = await crypto.subtle.sign(RS256_ALGORITHM, key.privateKey, encoder.encode(signingInput));
   return `${signingInput}.${base64url(new Uint8Array(signature))}`;
 }
 
 /** The claims of a JWT signed with `key`, or why it is refused. */
 export async function verifyJwt(
   token: string,
-  key: CryptoKey,
+  key: SigningKey,
 ): Promise<Record<string, unknown> | 'malformed' | 'bad-signature'> {
   const parts = token.split('.');
   if (parts.length !== 3) return 'malformed';
@@ -37,18 +25,18 @@ export async function verifyJwt(
   const claims = decodeJson(payload);
   const signatureBytes = fromBase64url(signature);
   if (headerJson === undefined || claims === undefined || signatureBytes === undefined) return 'malformed';
-  if (headerJson['alg'] !== 'HS256') return 'bad-signature';
+  if (headerJson['alg'] !== 'RS256') return 'bad-signature';
   const valid = await crypto.subtle.verify(
-    'HMAC',
-    key,
+    RS256_ALGORITHM,
+    key.publicKey,
     signatureBytes,
-    new TextEncoder().encode(`${header}.${payload}`),
+    encoder.encode(`${header}.${payload}`),
   );
   return valid ? claims : 'bad-signature';
 }
 
 function encodeJson(value: unknown): string {
-  return base64url(new TextEncoder().encode(JSON.stringify(value)));
+  return base64url(encoder.encode(JSON.stringify(value)));
 }
 
 function decodeJson(part: string): Record<string, unknown> | undefined {
@@ -62,12 +50,6 @@ function decodeJson(part: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
 function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {

@@ -1,7 +1,7 @@
 import type { Emulator } from '../create-emulator.js';
 
-/** The scopes of the token `serve` mints for its page: what the page does (search, read, update users), no more. */
-const PAGE_SCOPES = 'read:users update:users';
+/** The scopes of the token `serve` mints for its page: what the page does (users; applications and APIs), no more. */
+const PAGE_SCOPES = 'read:users update:users read:clients read:resource_servers';
 
 /** The page address `serve` prints: with a client, a token from /oauth/token (PAGE_SCOPES only) in its fragment. */
 export async function pageLink(

@@ -1,7 +1,9 @@
 /** `auth0-user-patch-emulator`: its one command, `serve`. */
 import { parseArgs } from 'node:util';
 import type { Auth0User } from 'auth0-user-patch';
+import type { EmulatorClient } from '../auth/clients.js';
 import { createEmulator } from '../create-emulator.js';
+import type { EmulatorResourceServer } from '../signin/resource-server-seeds.js';
 import { randomHex } from '../random-hex.js';
 import { OperatorError, printable } from './operator-error.js';
 import { pageLink } from './page-link.js';
@@ -27,6 +29,8 @@ const OPTIONS = {
   'client-secret': { type: 'string' },
   domain: { type: 'string' },
   users: { type: 'string' },
+  clients: { type: 'string' },
+  'resource-servers': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -65,6 +69,8 @@ type ServeOptions = {
   'client-secret'?: string | undefined;
   domain?: string | undefined;
   users?: string | undefined;
+  clients?: string | undefined;
+  'resource-servers'?: string | undefined;
 };
 
 async function serve(io: CliIo, options: ServeOptions): Promise<number> {
@@ -87,19 +93,29 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
       ? undefined
       : { clientId: givenId, clientSecret: givenSecret as string };
   const users = options.users === undefined ? [] : readJsonFile(options.users);
+  const apps = options.clients === undefined ? [] : readJsonFile(options.clients);
+  if (!Array.isArray(apps)) throw new OperatorError(`${options.clients ?? ''}: must hold an array of clients`);
+  const apis = options['resource-servers'] === undefined ? undefined : readJsonFile(options['resource-servers']);
+  // The file's applications first, so that a fault names its index in the file.
+  const clients = [...(apps as EmulatorClient[]), ...(client === undefined ? [] : [client])];
   let emulator;
   try {
     emulator = createEmulator({
       users: users as readonly Auth0User[],
       page: true,
-      ...(client === undefined ? {} : { clients: [client] }),
+      ...(clients.length === 0 ? {} : { clients }),
+      ...(apis === undefined ? {} : { resourceServers: apis as readonly EmulatorResourceServer[] }),
       ...(options.token === undefined ? {} : { token: options.token }),
       ...(options.domain === undefined ? {} : { domain: options.domain }),
     });
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    const where = options.users === undefined ? '' : `${options.users}: `;
-    throw new OperatorError(`${where}${error.message.replace(/^createEmulator: options\.(users|domain)/, '$1')}`);
+    const file = /^createEmulator: options\.(users|clients|resourceServers)/.exec(error.message)?.[1];
+    const named = { users: options.users, clients: options.clients, resourceServers: options['resource-servers'] };
+    const where = file === undefined ? '' : `${named[file as keyof typeof named] ?? ''}: `;
+    throw new OperatorError(
+      `${where}${error.message.replace(/^createEmulator: options\.(users|domain|clients|resourceServers)/, '$1')}`,
+    );
   }
   let server;
   try {
@@ -114,7 +130,10 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
     await server.close();
     throw error;
   });
-  io.stdout(`Domain: ${printable(domain)}\n${credentials}Page: ${page}\nListening on ${server.url}\n`);
+  const discovery = `${server.url}/.well-known/openid-configuration`;
+  io.stdout(
+    `Domain: ${printable(domain)}\n${credentials}Discovery: ${discovery}\nPage: ${page}\nListening on ${server.url}\n`,
+  );
   await io.waitForStop();
   await server.close();
   return 0;

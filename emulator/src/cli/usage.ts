@@ -2,7 +2,8 @@
 export const USAGE = `Usage: auth0-user-patch-emulator serve [options]
 
 Serve an emulated Auth0 tenant over HTTP until SIGINT or SIGTERM: the Management API for the official SDKs,
-and a page at / to search the users and preview and apply patches.
+sign-in for apps (discovery, JWKS, /authorize, /oauth/token, /userinfo), and a page at / to search the users,
+preview and apply patches, and list the applications and APIs.
 
 Options:
   --port N        the port (default 4010; 0 picks a free one)
@@ -12,7 +13,10 @@ Options:
                   its secret (default, without --token: a client is generated and printed)
   --token T       also accept this fixed bearer token, with every scope
   --domain D      the tenant domain tokens are issued for (default: the host and port served)
-  --users F       a JSON array of users to start with
+  --users F       a JSON array of users to start with (a "password" signs a database user in)
+  --clients F     a JSON array of applications, as createEmulator's clients option takes them
+  --resource-servers F
+                  a JSON array of APIs, as POST /api/v2/resource-servers takes them
   -h, --help      show this help
   -v, --version   show the version
 

@@ -9,6 +9,8 @@ export type EmulatorRequest = {
   readonly query: string;
   /** The `Host` the request was sent to, for the token audience when no domain is configured. */
   readonly host: string;
+  /** The scheme it came with: `https` for a web `Request` to an https URL, `http` over `listen`. */
+  readonly protocol: 'http' | 'https';
   /** A header's value, by lower-case name. */
   header(name: string): string | undefined;
   /** The body as UTF-8 text; rejects with a {@link BodyFault} when it is too large or not UTF-8. */

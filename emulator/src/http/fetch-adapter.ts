@@ -9,6 +9,7 @@ export function fromWebRequest(request: Request, limit: number): EmulatorRequest
     path: url.pathname,
     query: url.search.slice(1),
     host: request.headers.get('host') ?? url.host,
+    protocol: url.protocol === 'https:' ? 'https' : 'http',
     header: (name) => request.headers.get(name) ?? undefined,
     readBody: () => readWebBody(request, limit),
   };

@@ -115,6 +115,7 @@ function fromIncoming(incoming: IncomingMessage, limit: number): EmulatorRequest
     path: target.path,
     query: target.query,
     host,
+    protocol: 'http',
     header: (name) => {
       const value = incoming.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;

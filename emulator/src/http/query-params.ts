@@ -1,69 +1,33 @@
-/** The query parameters a route takes, checked as the Management API checks them: never ignored. */
-import { Refusal } from './refusal.js';
-import { invalidQuery } from './responses.js';
+/**
+ * A query string read as the Management API reads it: each value converted to its parameter's type (a number, a
+ * boolean, an array for a repeated or array parameter), then checked against the route's query schema, so an
+ * unknown parameter, a wrong type or a value out of range is Auth0's 400 `invalid_query_string`, never ignored.
+ */
+import { checkValue } from './check-schema.js';
+import type { Infer, JsonSchema, ObjectSchema } from './json-schema.js';
 
-/** One query parameter: its type, its limits and the description Auth0 quotes when it refuses a value. */
-export type QueryParam =
-  | { readonly type: 'integer'; readonly description: string; readonly minimum?: number; readonly maximum?: number }
-  | { readonly type: 'boolean'; readonly description: string }
-  | {
-      readonly type: 'string';
-      readonly description: string;
-      readonly values?: readonly string[];
-      readonly minLength?: number;
-    };
-
-/** The parameters a route takes, by name. */
-export type QuerySchema = Readonly<Record<string, QueryParam>>;
-
-/** A checked query: each parameter given, as its type. */
-export type QueryValues = Readonly<Record<string, string | number | boolean>>;
-
-/** Checks a raw query string against a schema: the values, or a {@link Refusal} with Auth0's 400 `invalid_query_string`. */
-export function readQuery(query: string, schema: QuerySchema): QueryValues {
+/** The parameters of `query` (without its `?`) as the schema types them, or a Refusal with Auth0's 400. */
+export function readQuery<const S extends ObjectSchema>(query: string, schema: S): Infer<S> {
   const given = new Map<string, string[]>();
-  for (const [name, value] of new URLSearchParams(query)) {
-    const values = given.get(name);
-    if (values === undefined) given.set(name, [value]);
-    else values.push(value);
-  }
-  const unknown = [...given.keys()].filter((name) => !Object.hasOwn(schema, name));
-  if (unknown.length > 0) throw new Refusal(invalidQuery(`Additional properties not allowed: ${unknown.join(',')}`));
-  const values: Record<string, string | number | boolean> = {};
-  for (const [name, texts] of given) {
-    const param = schema[name] as QueryParam;
-    if (texts.length > 1)
-      throw new Refusal(invalidQuery(`Expected type ${param.type} but found type array`, name, param.description));
-    const value = readValue(texts[0] as string, param);
-    if (typeof value === 'object') throw new Refusal(invalidQuery(value.detail, name, param.description));
-    values[name] = value;
-  }
+  for (const [name, value] of new URLSearchParams(query)) given.set(name, [...(given.get(name) ?? []), value]);
+  const values: unknown = Object.fromEntries(
+    [...given].map(([name, texts]) => {
+      const parameter = Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
+      const converted = texts.map((text) => convert(text, isArray(parameter) ? parameter?.items : parameter));
+      return [name, isArray(parameter) || converted.length > 1 ? converted : converted[0]];
+    }),
+  );
+  checkValue(values, schema, 'query');
   return values;
 }
 
-function readValue(text: string, param: QueryParam): string | number | boolean | { detail: string } {
-  switch (param.type) {
-    case 'integer': {
-      if (!/^-?\d+$/.test(text))
-        return { detail: `Expected type integer but found type ${/^-?\d*\.\d+$/.test(text) ? 'number' : 'string'}` };
-      const value = Number(text);
-      if (param.minimum !== undefined && value < param.minimum)
-        return { detail: `Value ${value} is less than minimum ${param.minimum}` };
-      if (param.maximum !== undefined && value > param.maximum)
-        return { detail: `Value ${value} is greater than maximum ${param.maximum}` };
-      return value;
-    }
-    case 'boolean':
-      if (text === 'true') return true;
-      if (text === 'false') return false;
-      return { detail: 'Expected type boolean but found type string' };
-    case 'string':
-      if (param.minLength !== undefined && text.length < param.minLength) {
-        return { detail: `String is too short (${text.length} chars), minimum ${param.minLength}` };
-      }
-      if (param.values !== undefined && !param.values.includes(text)) {
-        return { detail: `No enum match for: ${JSON.stringify(text)}` };
-      }
-      return text;
-  }
+const isArray = (parameter: JsonSchema | undefined) => parameter?.type === 'array';
+
+/** A text as its parameter's type would have it; what does not convert stays text, for the check to refuse. */
+function convert(text: string, parameter: JsonSchema | undefined): unknown {
+  const types =
+    parameter?.type === undefined ? [] : typeof parameter.type === 'string' ? [parameter.type] : parameter.type;
+  if ((types.includes('integer') || types.includes('number')) && /^-?(\d+|\d*\.\d+)$/.test(text)) return Number(text);
+  if (types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
 }

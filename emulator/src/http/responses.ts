@@ -1,5 +1,5 @@
 /** Auth0's answers for the errors the emulator gives, as {@link EmulatorResponse}s. */
-import { invalidJsonError, type PatchError } from 'auth0-user-patch';
+import { invalidJsonError, payloadValidationMessage, type PatchError } from 'auth0-user-patch';
 import type { EmulatorResponse } from './exchange.js';
 
 /** A JSON response. */
@@ -56,10 +56,32 @@ export function notEmulated(method: string, template: string): EmulatorResponse 
   return apiError(501, `The emulator does not emulate ${method} /api/v2${template}`, 'not_emulated');
 }
 
-/** Auth0's 400 for a query string it refuses. */
-export function invalidQuery(detail: string, property?: string, description?: string): EmulatorResponse {
-  const where = property === undefined ? '' : ` on property ${property} (${description ?? ''})`;
-  return apiError(400, `Query validation error: '${detail}'${where}.`, 'invalid_query_string');
+/** Where a checked value came from: a path parameter, the query string or the body. */
+export type Place = 'path' | 'query' | 'body';
+
+const VALIDATION: Readonly<Record<Place, { readonly prefix: string; readonly errorCode: string }>> = {
+  path: { prefix: 'Path validation error', errorCode: 'invalid_uri' },
+  query: { prefix: 'Query validation error', errorCode: 'invalid_query_string' },
+  body: { prefix: 'Payload validation error', errorCode: 'invalid_body' },
+};
+
+/**
+ * Auth0's words for a value its validator refuses: `<Prefix> validation error: '<detail>' on property <path>
+ * (<description>).`, or without the property for the whole value. Bodies take the library's wording.
+ */
+export function validationMessage(
+  place: Place,
+  detail: string,
+  property?: { readonly path: string; readonly description: string },
+): string {
+  if (place === 'body') return payloadValidationMessage(detail, property);
+  const where = property === undefined ? '' : ` on property ${property.path} (${property.description})`;
+  return `${VALIDATION[place].prefix}: '${detail}'${where}.`;
+}
+
+/** Auth0's 400 for a path, query or body it refuses, with its errorCode (`invalid_uri`, `invalid_query_string`, `invalid_body`). */
+export function validationError(place: Place, message: string): EmulatorResponse {
+  return apiError(400, message, VALIDATION[place].errorCode);
 }
 
 /** The 500 for a fault of the emulator itself: never with its internal message. */

@@ -11,6 +11,8 @@ type Answer = { readonly status: number; readonly statusText: string; readonly b
 type Child = Node | string;
 
 const TOKEN_KEY = 'auth0-user-patch:emulator-page:token';
+/** What the page does: search, read and update users; list the applications and APIs. */
+const PAGE_SCOPES = 'read:users update:users read:clients read:resource_servers';
 const PAGE_SIZE = 50;
 const main = document.getElementById('main') as HTMLElement;
 const session = document.getElementById('session') as HTMLElement;
@@ -156,7 +158,7 @@ function signIn(refusal?: Answer): HTMLElement {
       client_id: value('client-id'),
       client_secret: value('client-secret'),
       audience: `https://${value('domain')}/api/v2/`,
-      scope: 'read:users update:users',
+      scope: PAGE_SCOPES,
     };
     void call('POST', '/oauth/token', JSON.stringify(request), false).then((answer) => {
       if (answer.status === 200 && isObject(answer.body) && typeof answer.body['access_token'] === 'string')
@@ -484,6 +486,60 @@ function changeList({ changes }: PatchPreview): HTMLElement {
   );
 }
 
+/** The tenant's applications (`GET /api/v2/clients`) and APIs (`GET /api/v2/resource-servers`), and where apps sign in. */
+async function tenantView(): Promise<HTMLElement | undefined> {
+  const ticket = renders;
+  const discovery = `${location.origin}/.well-known/openid-configuration`;
+  const results = element('div', { id: 'tenant' }, element('p', {}, 'Loading\u2026'));
+  const heading = show(
+    'Applications and APIs',
+    element(
+      'p',
+      {},
+      'Apps sign users in here and verify their tokens with the discovery document at ',
+      element('a', { href: discovery, id: 'discovery' }, discovery),
+      '.',
+    ),
+    results,
+  );
+  const [clients, apis] = await Promise.all([call('GET', '/api/v2/clients'), call('GET', '/api/v2/resource-servers')]);
+  if (ticket !== renders) return undefined;
+  if (clients.status === 401) return signIn(clients);
+  const section = (id: string, title: string, answer: Answer, item: (entry: Record<string, unknown>) => HTMLElement) =>
+    element(
+      'section',
+      { 'aria-labelledby': id },
+      element('h3', { id }, title),
+      answer.status === 200 && Array.isArray(answer.body)
+        ? answer.body.length === 0
+          ? element('p', {}, 'None.')
+          : element('ul', { class: 'user-list', 'aria-labelledby': id }, ...answer.body.filter(isObject).map(item))
+        : answerBox(`The emulator refuses to list the ${title.toLowerCase()}`, answer),
+    );
+  const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : 'none');
+  results.replaceChildren(
+    section('applications-heading', 'Applications', clients, (client) =>
+      element(
+        'li',
+        {},
+        String(client['name']),
+        ' ',
+        element('code', { class: 'id' }, String(client['client_id'])),
+        ` ${String(client['app_type'] ?? 'untyped')}; grants: ${list(client['grant_types'])}; callbacks: ${list(client['callbacks'])}`,
+      ),
+    ),
+    section('apis-heading', 'APIs', apis, (api) =>
+      element(
+        'li',
+        {},
+        element('code', {}, String(api['identifier'])),
+        ` scopes: ${list(Array.isArray(api['scopes']) ? api['scopes'].filter(isObject).map((scope) => scope['value']) : [])}; RBAC: ${api['enforce_policies'] === true ? 'on' : 'off'}`,
+      ),
+    ),
+  );
+  return heading;
+}
+
 /** Shows the view the fragment names (`#/users?q=…`, `#/users/<id>?q=…`); `focus` when a person navigated. */
 async function route(focus: boolean): Promise<void> {
   renders += 1;
@@ -495,11 +551,22 @@ async function route(focus: boolean): Promise<void> {
     const query = new URLSearchParams(search).get('q') ?? '';
     const back = query === '' ? '' : `?${new URLSearchParams({ q: query }).toString()}`;
     const user = /^\/users\/(.+)$/.exec(path);
-    heading = user === null ? await usersView(query) : await userView(decodeURIComponent(user[1] as string), back);
+    heading =
+      path === '/tenant'
+        ? await tenantView()
+        : user === null
+          ? await usersView(query)
+          : await userView(decodeURIComponent(user[1] as string), back);
   }
   if (focus) heading?.focus();
   document.documentElement.dataset['view'] =
-    main.querySelector('#patch') !== null ? 'user' : main.querySelector('#search') !== null ? 'users' : 'sign-in';
+    main.querySelector('#patch') !== null
+      ? 'user'
+      : main.querySelector('#search') !== null
+        ? 'users'
+        : main.querySelector('#tenant') !== null
+          ? 'tenant'
+          : 'sign-in';
 }
 
 document.getElementById('sign-out')?.addEventListener('click', () => {

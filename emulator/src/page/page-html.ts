@@ -21,9 +21,9 @@ export const PAGE_HTML = `<!doctype html>
 </head>
 <body>
 <header>
-<h1>Auth0 emulator: users</h1>
-<p class="sources">The users this emulated tenant stores. Each patch is previewed in this page by auth0-user-patch's <code>previewPatch</code>, then sent with <code>PATCH /api/v2/users/{id}</code>.</p>
-<p id="session" hidden><span id="session-text"></span> <button type="button" id="sign-out">Sign out</button></p>
+<h1>Auth0 emulator</h1>
+<p class="sources">The users this emulated tenant stores, its applications and its APIs. Each patch is previewed in this page by auth0-user-patch's <code>previewPatch</code>, then sent with <code>PATCH /api/v2/users/{id}</code>.</p>
+<p id="session" hidden><span id="session-text"></span> <a href="#/users">Users</a> <a href="#/tenant">Applications and APIs</a> <button type="button" id="sign-out">Sign out</button></p>
 </header>
 <main id="main" tabindex="-1">
 <noscript><p>This page needs JavaScript. The emulator's API works without it.</p></noscript>

@@ -2,43 +2,15 @@
  * Permissions of roles and users: `GET/POST/DELETE /roles/{id}/permissions` and `/users/{id}/permissions`. A
  * user's permissions are those granted to it directly and those of its roles, each with its `sources`.
  */
-import { checkBody, type BodyObject } from '../http/body-schema.js';
-import { offsetPage, PAGING_QUERY } from '../http/paging.js';
+import { offsetPage } from '../http/paging.js';
 import { Refusal } from '../http/refusal.js';
 import { apiError, json } from '../http/responses.js';
-import type { EmulatedRoute } from '../http/router.js';
+import { endpoint, route, type EmulatedRoute } from '../http/route.js';
 import { missingRole, missingUser } from '../roles/role-answers.js';
+import { MANAGEMENT_API_OPERATIONS as API } from '../routes/management-api.generated.js';
 import type { Tenant } from '../tenant.js';
 import type { PermissionRef } from './grant-store.js';
 import type { ResourceServerStore } from './resource-server-store.js';
-
-const permissionList = (description: string): BodyObject => ({
-  type: 'object',
-  description: 'Permissions',
-  required: ['permissions'],
-  properties: {
-    permissions: {
-      type: 'array',
-      description,
-      minItems: 1,
-      items: {
-        type: 'object',
-        description,
-        required: ['resource_server_identifier', 'permission_name'],
-        properties: {
-          resource_server_identifier: {
-            type: 'string',
-            description: 'Resource server (API) identifier that this permission is for.',
-          },
-          permission_name: { type: 'string', description: 'Name of this permission.' },
-        },
-      },
-    },
-  },
-});
-const ROLE_PERMISSIONS = permissionList('array of resource_server_identifier, permission_name pairs.');
-const ADD_USER_PERMISSIONS = permissionList('List of permissions to add to this user.');
-const REMOVE_USER_PERMISSIONS = permissionList('List of permissions to remove from this user.');
 
 /** Where a user's permission comes from, as Auth0 writes it (`DIRECT` recorded; `ROLE` with the role's id and name). */
 type Source = { source_id: string; source_name: string; source_type: 'DIRECT' | 'ROLE' };
@@ -63,9 +35,11 @@ function describe(permission: PermissionRef, servers: ResourceServerStore): Reco
   };
 }
 
-/** The body's permissions, each checked against the APIs: a permission no API defines is Auth0's 404 (recorded). */
-function existingPermissions(body: Record<string, unknown>, servers: ResourceServerStore): PermissionRef[] {
-  const permissions = body['permissions'] as PermissionRef[];
+/** The permissions, each checked against the APIs: a permission no API defines is Auth0's 404 (recorded). */
+function existingPermissions(
+  permissions: readonly PermissionRef[],
+  servers: ResourceServerStore,
+): readonly PermissionRef[] {
   for (const { resource_server_identifier: api, permission_name: name } of permissions) {
     const server = servers.find(api);
     if (server?.identifier !== api || server.scopes?.some((scope) => scope.value === name) !== true) {
@@ -81,89 +55,53 @@ function existingPermissions(body: Record<string, unknown>, servers: ResourceSer
 export function permissionRoutes(tenant: Tenant): EmulatedRoute[] {
   const { roles, resourceServers, userPermissions } = tenant.relations;
   return [
-    {
-      method: 'GET',
-      path: '/roles/{id}/permissions',
-      query: PAGING_QUERY,
-      handle: ({ params, query }) => {
-        const role = roles.get(params['id'] as string);
-        if (role === undefined) return missingRole();
-        return offsetPage(
-          'permissions',
-          [...roles.permissions.of(role.id)]
-            .sort(byApiThenName)
-            .map((permission) => describe(permission, resourceServers)),
-          query,
-        );
-      },
-    },
-    {
-      method: 'POST',
-      path: '/roles/{id}/permissions',
-      handle: async (context) => {
-        const body = checkBody(await tenant.readJson(context), ROLE_PERMISSIONS);
-        const role = roles.get(context.params['id'] as string);
-        if (role === undefined) return missingRole();
-        roles.permissions.grant(role.id, existingPermissions(body, resourceServers));
-        return json(201, {});
-      },
-    },
-    {
-      method: 'DELETE',
-      path: '/roles/{id}/permissions',
-      handle: async (context) => {
-        const body = checkBody(await tenant.readJson(context), ROLE_PERMISSIONS);
-        const role = roles.get(context.params['id'] as string);
-        if (role === undefined) return missingRole();
-        roles.permissions.revoke(role.id, body['permissions'] as PermissionRef[]);
-        return { status: 204 };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/users/{id}/permissions',
-      query: PAGING_QUERY,
-      handle: ({ params, query }) => {
-        const id = params['id'] as string;
-        if (tenant.users.get(id) === undefined) return missingUser();
-        const found = new Map<string, { permission: PermissionRef; sources: Source[] }>();
-        const add = (permission: PermissionRef, source: Source) => {
-          const entry = found.get(keyOf(permission));
-          if (entry === undefined) found.set(keyOf(permission), { permission, sources: [source] });
-          else entry.sources.push(source);
-        };
-        for (const permission of userPermissions.of(id)) add(permission, DIRECT);
-        for (const role of roles.rolesOf(id)) {
-          for (const permission of roles.permissions.of(role.id))
-            add(permission, { source_id: role.id, source_name: role.name, source_type: 'ROLE' });
-        }
-        const listed = [...found.values()]
-          .sort((left, right) => byApiThenName(left.permission, right.permission))
-          .map(({ permission, sources }) => ({ ...describe(permission, resourceServers), sources }));
-        return offsetPage('permissions', listed, query);
-      },
-    },
-    {
-      method: 'POST',
-      path: '/users/{id}/permissions',
-      handle: async (context) => {
-        const body = checkBody(await tenant.readJson(context), ADD_USER_PERMISSIONS);
-        const id = context.params['id'] as string;
-        if (tenant.users.get(id) === undefined) return missingUser();
-        userPermissions.grant(id, existingPermissions(body, resourceServers));
-        return json(201, {});
-      },
-    },
-    {
-      method: 'DELETE',
-      path: '/users/{id}/permissions',
-      handle: async (context) => {
-        const body = checkBody(await tenant.readJson(context), REMOVE_USER_PERMISSIONS);
-        const id = context.params['id'] as string;
-        if (tenant.users.get(id) === undefined) return missingUser();
-        userPermissions.revoke(id, body['permissions'] as PermissionRef[]);
-        return { status: 204 };
-      },
-    },
+    route(endpoint(API['GET /roles/{id}/permissions']), ({ params, query }) => {
+      const role = roles.get(params.id);
+      if (role === undefined) return missingRole();
+      const listed = [...roles.permissions.of(role.id)]
+        .sort(byApiThenName)
+        .map((permission) => describe(permission, resourceServers));
+      return offsetPage('permissions', listed, query);
+    }),
+    route(endpoint(API['POST /roles/{id}/permissions']), ({ params, body }) => {
+      const role = roles.get(params.id);
+      if (role === undefined) return missingRole();
+      roles.permissions.grant(role.id, existingPermissions(body.permissions, resourceServers));
+      return json(201, {});
+    }),
+    route(endpoint(API['DELETE /roles/{id}/permissions']), ({ params, body }) => {
+      const role = roles.get(params.id);
+      if (role === undefined) return missingRole();
+      roles.permissions.revoke(role.id, body.permissions);
+      return { status: 204 };
+    }),
+    route(endpoint(API['GET /users/{id}/permissions']), ({ params, query }) => {
+      if (tenant.users.get(params.id) === undefined) return missingUser();
+      const found = new Map<string, { permission: PermissionRef; sources: Source[] }>();
+      const add = (permission: PermissionRef, source: Source) => {
+        const entry = found.get(keyOf(permission));
+        if (entry === undefined) found.set(keyOf(permission), { permission, sources: [source] });
+        else entry.sources.push(source);
+      };
+      for (const permission of userPermissions.of(params.id)) add(permission, DIRECT);
+      for (const role of roles.rolesOf(params.id)) {
+        for (const permission of roles.permissions.of(role.id))
+          add(permission, { source_id: role.id, source_name: role.name, source_type: 'ROLE' });
+      }
+      const listed = [...found.values()]
+        .sort((left, right) => byApiThenName(left.permission, right.permission))
+        .map(({ permission, sources }) => ({ ...describe(permission, resourceServers), sources }));
+      return offsetPage('permissions', listed, query);
+    }),
+    route(endpoint(API['POST /users/{id}/permissions']), ({ params, body }) => {
+      if (tenant.users.get(params.id) === undefined) return missingUser();
+      userPermissions.grant(params.id, existingPermissions(body.permissions, resourceServers));
+      return json(201, {});
+    }),
+    route(endpoint(API['DELETE /users/{id}/permissions']), ({ params, body }) => {
+      if (tenant.users.get(params.id) === undefined) return missingUser();
+      userPermissions.revoke(params.id, body.permissions);
+      return { status: 204 };
+    }),
   ];
 }

@@ -4,7 +4,7 @@
  * from a recording); the emulator's tokens have the same form.
  */
 import { Refusal } from '../http/refusal.js';
-import { invalidQuery } from '../http/responses.js';
+import { validationError, validationMessage } from '../http/responses.js';
 import type { Member } from './role-store.js';
 
 /** The checkpoint after `member`. */
@@ -13,18 +13,20 @@ export function checkpointAfter(member: Member): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(`${time},${member.userId}`)));
 }
 
-/** The members after the checkpoint `from`, or a 400 for a token that is not one. */
-export function membersAfter(members: readonly Member[], from: string): Member[] {
+/** The members after the checkpoint `from`, or a 400 for a token that is not one (quoting `from`'s description). */
+export function membersAfter(members: readonly Member[], from: string, description: string): Member[] {
+  const invalid = () =>
+    new Refusal(
+      validationError('query', validationMessage('query', 'Invalid checkpoint', { path: 'from', description })),
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(from), (char) => char.charCodeAt(0)));
   } catch {
-    throw new Refusal(invalidQuery('Invalid checkpoint', 'from', 'Optional Id from which to start selection.'));
+    throw invalid();
   }
-  const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})\d{3}UTC,(.+)$/s.exec(text);
-  const at = match === null ? Number.NaN : Date.parse(`${match[1]}T${match[2]}Z`);
-  if (match === null || Number.isNaN(at))
-    throw new Refusal(invalidQuery('Invalid checkpoint', 'from', 'Optional Id from which to start selection.'));
-  const userId = match[3] as string;
+  const [, day, time, userId] = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})\d{3}UTC,(.+)$/s.exec(text) ?? [];
+  const at = Date.parse(`${day}T${time}Z`);
+  if (userId === undefined || Number.isNaN(at)) throw invalid();
   return members.filter((member) => member.assignedAt > at || (member.assignedAt === at && member.userId > userId));
 }

@@ -1,42 +1,69 @@
 /** The user `POST /api/v2/users` stores for a body, with the defaults Auth0's recorded responses show. */
 import {
   applyPreparedPatch,
-  jsonTypeName,
   PatchError,
   payloadValidationMessage,
   preparePatch,
   type Auth0User,
+  type PreparedPatch,
 } from 'auth0-user-patch';
-import { isPlainObject } from '../internal/is-plain-object.js';
+import { checkValue } from '../http/check-schema.js';
 import { apiError } from '../http/responses.js';
 import { Refusal } from '../http/refusal.js';
+import { parseJson, type BodyReader } from '../http/route.js';
+import { isPlainObject } from '../internal/is-plain-object.js';
 import { randomHex } from '../random-hex.js';
+import { MANAGEMENT_API_OPERATIONS } from '../routes/management-api.generated.js';
 import { connectionSettings, type EmulatorConnection } from '../store/connections.js';
 import { gravatarUrl } from './gravatar.js';
 
-const USER_ID_DESCRIPTION = 'The user_id of the user (without the provider prefix).';
+/** A create body the library and the emulator checked: its attributes, prepared, and what the emulator reads itself. */
+export type NewUserBody = {
+  readonly prepared: PreparedPatch;
+  readonly connection: string;
+  readonly userId: string | undefined;
+  readonly attributes: Readonly<Record<string, unknown>>;
+};
+
+/**
+ * `user_id` as the OAS describes it, narrowed: an empty id (which the OAS allows, `minLength: 0`) is refused, so
+ * that no user is `auth0|` (a decision; no recording shows Auth0's answer).
+ */
+const USER_ID_BODY = {
+  type: 'object',
+  properties: { user_id: { ...MANAGEMENT_API_OPERATIONS['POST /users'].body.properties.user_id, minLength: 1 } },
+} as const;
 
 /** Strategies whose users the Management API creates: database and passwordless connections. */
 const PROVIDERS: Readonly<Record<string, string>> = { auth0: 'auth0', email: 'email', sms: 'sms' };
 
-/** Checks a create body against the connection it names and builds the new user, or throws Auth0's refusal. */
-export function createUser(body: unknown, connections: ReadonlyMap<string, EmulatorConnection>, now: Date): Auth0User {
-  const { user_id: requestedId, ...attributes } = isPlainObject(body) ? body : {};
-  // Checks the body's type, its keys and every attribute as a PATCH would, without the "something to update" and pair rules.
+const missing = (property: string) =>
+  new PatchError(payloadValidationMessage(`Missing required property: ${property}`));
+
+/**
+ * The body of `POST /users`, checked by the library (its type, its keys and every attribute as a PATCH would,
+ * without the "something to update" and pair rules), then `connection` and `user_id`.
+ */
+export const readNewUser: BodyReader<NewUserBody> = async (readText) => {
+  const body = parseJson(await readText());
+  const { user_id: userId, ...attributes } = isPlainObject(body) ? body : {};
   const prepared = preparePatch(isPlainObject(body) ? attributes : body, { rules: 'create' });
-  const missing = (property: string) =>
-    new PatchError(payloadValidationMessage(`Missing required property: ${property}`));
-  if (!Object.hasOwn(attributes, 'connection')) throw missing('connection');
-  if (requestedId !== undefined && (typeof requestedId !== 'string' || requestedId === '')) {
-    const detail =
-      typeof requestedId === 'string'
-        ? 'String is too short (0 chars), minimum 1'
-        : `Expected type string but found type ${jsonTypeName(requestedId)}`;
-    throw new PatchError(payloadValidationMessage(detail, { path: 'user_id', description: USER_ID_DESCRIPTION }), {
-      path: ['user_id'],
-    });
-  }
-  const connection = connections.get(attributes['connection'] as string);
+  // The library checked `connection`'s type: what is not a string here is missing.
+  const connection = attributes['connection'];
+  if (typeof connection !== 'string') throw missing('connection');
+  const identified = userId === undefined ? {} : { user_id: userId };
+  checkValue(identified, USER_ID_BODY, 'body');
+  return { prepared, connection, userId: identified.user_id, attributes };
+};
+
+/** Checks a create body against the connection it names and builds the new user, or throws Auth0's refusal. */
+export function createUser(
+  body: NewUserBody,
+  connections: ReadonlyMap<string, EmulatorConnection>,
+  now: Date,
+): { readonly userId: string; readonly user: Auth0User } {
+  const { attributes } = body;
+  const connection = connections.get(body.connection);
   if (connection === undefined)
     throw new Refusal(apiError(400, 'The connection does not exist.', 'inexistent_connection'));
   const provider = PROVIDERS[connection.strategy];
@@ -51,13 +78,14 @@ export function createUser(body: unknown, connections: ReadonlyMap<string, Emula
   }
   if (provider === 'email' && email === undefined) throw missing('email');
   if (provider === 'sms' && phone === undefined) throw missing('phone_number');
-  const id = requestedId ?? randomHex(12);
+  const id = body.userId ?? randomHex(12);
   // Created and updated at the same time; a new user's first password is no reset (no last_password_reset).
   const base: Auth0User = { created_at: now.toISOString(), updated_at: now.toISOString() };
   base.identities = [{ connection: connection.name, user_id: id, provider, isSocial: false }];
-  base.user_id = `${provider}|${id}`;
+  const userId = `${provider}|${id}`;
+  base.user_id = userId;
   // The library applies the connection's rules: the Auth0 store keeps the email in lower case (rule 21).
-  const applied = applyPreparedPatch(base, prepared, { connection: connectionSettings(connection) });
+  const applied = applyPreparedPatch(base, body.prepared, { connection: connectionSettings(connection) });
   const stored = typeof applied.email === 'string' ? applied.email : undefined;
   const defaults: Auth0User =
     stored !== undefined
@@ -71,7 +99,7 @@ export function createUser(body: unknown, connections: ReadonlyMap<string, Emula
     created.picture !== undefined || contact === undefined
       ? created
       : { ...created, picture: gravatarUrl(contact, String(created.name ?? contact)) };
-  return inRecordedOrder(withPicture);
+  return { userId, user: inRecordedOrder(withPicture) };
 }
 
 /** A new user's attributes in the order Auth0's recorded responses have them: alphabetical, `app_metadata` last. */

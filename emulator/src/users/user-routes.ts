@@ -1,111 +1,69 @@
 /** The users routes of the Management API: list and search, read, read by email, create, update, delete. */
-import { applyPreparedPatch, inexistentUserError, preparePatchJson } from 'auth0-user-patch';
+import { applyPreparedPatch, inexistentUserError, preparePatchJson, type PreparedPatch } from 'auth0-user-patch';
 import type { Auth0User } from 'auth0-user-patch';
 import { apiError, json, patchErrorResponse } from '../http/responses.js';
-import type { EmulatedRoute, RouteContext } from '../http/router.js';
-import type { QuerySchema } from '../http/query-params.js';
 import { Refusal } from '../http/refusal.js';
+import { endpoint, route, type BodyReader, type EmulatedRoute } from '../http/route.js';
+import { MANAGEMENT_API_OPERATIONS as API } from '../routes/management-api.generated.js';
 import { connectionSettings } from '../store/connections.js';
-import type { Tenant } from '../tenant.js';
-import { createUser } from './create-user.js';
-import { listUsers, LIST_USERS_QUERY } from './list-users.js';
 import { selectFields } from '../search/index.js';
+import type { Tenant } from '../tenant.js';
+import { createUser, readNewUser } from './create-user.js';
+import { listUsers } from './list-users.js';
 
-const FIELDS =
-  'Comma-separated list of fields to include or exclude (based on value provided for include_fields) in the result. Leave empty to retrieve all fields.';
-const FIELD_QUERY: QuerySchema = {
-  fields: { type: 'string', description: FIELDS },
-  include_fields: {
-    type: 'boolean',
-    description: 'Whether specified fields are to be included (true) or excluded (false).',
-  },
-};
-const BY_EMAIL_QUERY: QuerySchema = {
-  fields: { type: 'string', description: FIELDS },
-  include_fields: {
-    type: 'boolean',
-    description: 'Whether specified fields are to be included (true) or excluded (false). Defaults to true.',
-  },
-  email: { type: 'string', description: 'Email address to search for (case-sensitive).' },
-};
+/** The library is the authority for a PATCH body: it parses the text and checks every rule (`preparePatchJson`). */
+const readUserPatch: BodyReader<PreparedPatch> = async (readText) => preparePatchJson(await readText());
 
 /** The routes, bound to one emulator's store. */
 export function userRoutes(tenant: Tenant): EmulatedRoute[] {
   const { users: store, now } = tenant;
-  const project = (user: Auth0User, query: RouteContext['query']) =>
-    selectFields(user, query['fields'] as string | undefined, query['include_fields'] as boolean | undefined);
+  const project = (user: Auth0User, query: { readonly fields?: string; readonly include_fields?: boolean }) =>
+    selectFields(user, query.fields, query.include_fields);
   const missingUser = () => patchErrorResponse(inexistentUserError());
   return [
-    {
-      method: 'GET',
-      path: '/users',
-      query: LIST_USERS_QUERY,
-      handle: ({ query }) => listUsers([...store.view.values()], query),
-    },
-    {
-      method: 'GET',
-      path: '/users/{id}',
-      query: FIELD_QUERY,
-      handle: ({ params, query }) => {
-        const user = store.get(params['id'] as string);
-        return user === undefined ? missingUser() : json(200, project(user, query));
-      },
-    },
-    {
-      method: 'GET',
-      path: '/users-by-email',
-      query: BY_EMAIL_QUERY,
-      handle: ({ query }) => {
-        const email = query['email'];
-        if (typeof email !== 'string')
-          return apiError(400, "Query validation error: 'Missing required property: email'.", 'invalid_query_string');
-        const found = [...store.view.values()].filter((user) => user.email === email);
-        return json(
-          200,
-          found.map((user) => project(user, query)),
-        );
-      },
-    },
-    {
-      method: 'POST',
-      path: '/users',
-      handle: async (context) => {
-        const body = await tenant.readJson(context);
-        // From here on nothing awaits, so the uniqueness check and the insert are one atomic step.
-        const user = createUser(body, tenant.connections, now());
-        if (store.get(user.user_id as string) !== undefined || store.findConflict(user) !== undefined) {
-          return apiError(409, 'The user already exists.', 'auth0_idp_error');
-        }
-        return json(201, store.put(user));
-      },
-    },
-    {
-      method: 'PATCH',
-      path: '/users/{id}',
-      handle: async (context) => {
-        const id = context.params['id'] as string;
-        const text = await tenant.readText(context);
-        // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
-        const before = store.get(id);
-        // The library reads the kind of connection from the user; the tenant knows the rest of it.
-        const name = before?.identities?.[0]?.connection;
-        const connection = name === undefined ? undefined : tenant.connections.get(name);
-        const settings = connection === undefined ? {} : { connection: connectionSettings(connection) };
-        const updated = applyPreparedPatch(before, preparePatchJson(text), { now: now(), ...settings });
-        const renamed = updated.email !== before?.email || updated.username !== before?.username;
-        const conflict = renamed ? store.findConflict(updated, id) : undefined;
-        if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
-        return json(200, store.put(updated));
-      },
-    },
-    {
-      method: 'DELETE',
-      path: '/users/{id}',
-      handle: ({ params }) => {
-        tenant.deleteUser(params['id'] as string);
-        return { status: 204 };
-      },
-    },
+    route(endpoint(API['GET /users']), ({ query }) => listUsers([...store.view.values()], query)),
+    route(endpoint(API['GET /users/{id}']), ({ params, query }) => {
+      const user = store.get(params.id);
+      return user === undefined ? missingUser() : json(200, project(user, query));
+    }),
+    route(endpoint(API['GET /users-by-email']), ({ query }) =>
+      json(
+        200,
+        [...store.view.values()].filter((user) => user.email === query.email).map((user) => project(user, query)),
+      ),
+    ),
+    // The library checks the attributes (`preparePatch(..., { rules: 'create' })`), the emulator the connection.
+    route({ ...endpoint(API['POST /users']), body: readNewUser }, ({ body }) => {
+      // Nothing awaits from here on, so the uniqueness check and the insert are one atomic step.
+      const { userId, user } = createUser(body, tenant.connections, now());
+      if (store.get(userId) !== undefined || store.findConflict(user) !== undefined) {
+        return apiError(409, 'The user already exists.', 'auth0_idp_error');
+      }
+      const created = store.put(user);
+      // The password signs the user in; it is kept as a hash beside the store, never in the user.
+      const { password } = body.prepared.steering;
+      if (typeof password === 'string') tenant.setPassword(userId, password);
+      return json(201, created);
+    }),
+    route({ ...endpoint(API['PATCH /users/{id}']), body: readUserPatch }, ({ params, body }) => {
+      // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
+      const before = store.get(params.id);
+      // The library reads the kind of connection from the user; the tenant knows the rest of it.
+      const name = before?.identities?.[0]?.connection;
+      const connection = name === undefined ? undefined : tenant.connections.get(name);
+      const settings = connection === undefined ? {} : { connection: connectionSettings(connection) };
+      const updated = applyPreparedPatch(before, body, { now: now(), ...settings });
+      const renamed = updated.email !== before?.email || updated.username !== before?.username;
+      const conflict = renamed ? store.findConflict(updated, params.id) : undefined;
+      if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
+      const { password } = body.steering;
+      if (typeof password === 'string') tenant.setPassword(params.id, password);
+      return json(200, store.put(updated));
+    }),
+    route(endpoint(API['DELETE /users/{id}']), ({ params }) => {
+      tenant.deleteUser(params.id);
+      return { status: 204 };
+    }),
   ];
 }
 

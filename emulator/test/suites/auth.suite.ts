@@ -47,13 +47,15 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
       const response = await token(good, form);
       expect(response.status).toBe(200);
       const body = (await response.json()) as Record<string, unknown>;
-      expect(Object.keys(body)).toEqual(['access_token', 'expires_in', 'scope', 'token_type']);
+      // The order of ruby-auth0's recorded token responses: access_token, scope, expires_in, token_type.
+      expect(Object.keys(body)).toEqual(['access_token', 'scope', 'expires_in', 'token_type']);
       expect(body).toMatchObject({ expires_in: 86_400, token_type: 'Bearer' });
       expect(String(body['scope']).split(' ')).toEqual(
         expect.arrayContaining(['read:users', 'update:users', 'create:users', 'delete:users']),
       );
       const { header, claims } = decode(body['access_token'] as string);
-      expect(header).toMatchObject({ alg: 'HS256', typ: 'JWT' });
+      expect(header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
+      expect(header['kid']).toMatch(/^[A-Za-z0-9_-]{21}$/);
       const iat = Math.floor(NOW.getTime() / 1000);
       expect(claims).toEqual({
         iss: `https://${DOMAIN}/`,
@@ -109,7 +111,11 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
         'a grant the client may not use',
         { ...good, grant_type: 'password' },
         403,
-        { error: 'unauthorized_client', error_description: "Grant type 'password' not allowed for the client." },
+        {
+          error: 'unauthorized_client',
+          error_description: "Grant type 'password' not allowed for the client.",
+          error_uri: 'https://auth0.com/docs/clients/client-grant-types',
+        },
       ],
       [
         'another audience',
@@ -129,13 +135,19 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
       expect(await response.json()).toEqual(expected);
     });
 
-    it('issues an opaque token without an audience, which the Management API refuses', async () => {
+    it('refuses a request without an audience: the emulated tenant has no default audience', async () => {
       const { audience: _audience, ...withoutAudience } = good;
       const response = await token(withoutAudience);
-      const body = (await response.json()) as { access_token: string };
-      expect(Object.keys(body)).toEqual(['access_token', 'expires_in', 'token_type']);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({
+        error: 'access_denied',
+        error_description: 'No audience parameter was provided, and no default audience has been configured',
+      });
+    });
+
+    it('refuses an opaque token on the Management API', async () => {
       const refused = await raw(auth0, 'GET', '/api/v2/users', {
-        headers: { authorization: `Bearer ${body.access_token}` },
+        headers: { authorization: 'Bearer PPlGNh1wLQbJznsdLCx5XFb04ZPKzPxL' },
       });
       expect(refused.status).toBe(401);
       expect(await refused.json()).toEqual({

@@ -73,3 +73,58 @@ export async function tokenFor(auth0: Emulator, scope?: string): Promise<string>
   expect(response.status).toBe(200);
   return ((await response.json()) as { access_token: string }).access_token;
 }
+
+/** The sign-in half: an API, apps users sign in to, and a database user with a password. */
+export const API = 'https://api.example.com/';
+export const CALLBACK = 'http://localhost:3000/callback';
+export const LOGOUT_URL = 'http://localhost:3000/';
+export const PASSWORD_REALM = 'http://auth0.com/oauth/grant-type/password-realm';
+export const WEB = {
+  clientId: 'web-app',
+  clientSecret: 'web-secret',
+  name: 'Web App',
+  appType: 'regular_web',
+  callbacks: [CALLBACK],
+  allowedLogoutUrls: [LOGOUT_URL],
+  grantTypes: ['authorization_code', 'refresh_token', 'password', PASSWORD_REALM],
+} as const;
+export const SPA = { clientId: 'spa-app', appType: 'spa', callbacks: [CALLBACK] } as const;
+export const JANE_PASSWORD = 'correct horse battery staple';
+export const JANE = {
+  user_id: 'auth0|jane',
+  email: 'jane@example.com',
+  email_verified: true,
+  name: 'Jane Doe',
+  given_name: 'Jane',
+  family_name: 'Doe',
+  nickname: 'jane',
+  picture: 'https://example.com/jane.png',
+  updated_at: '2026-01-01T00:00:00.000Z',
+  app_metadata: { plan: 'pro' },
+  identities: [{ connection: DATABASE, provider: 'auth0', user_id: 'jane', isSocial: false }],
+  password: JANE_PASSWORD,
+};
+
+/** A token request to the emulator in process, form-encoded as most clients send it. */
+export function tokenRequest(
+  auth0: Emulator,
+  parameters: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return auth0.fetch(
+    new Request(`https://${DOMAIN}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(parameters).toString(),
+    }),
+  );
+}
+
+/** The header and claims of a JWT, decoded without checking it (the verifiers check it in the tests). */
+export function decodeJwt(token: string): { header: Record<string, unknown>; claims: Record<string, unknown> } {
+  const [header, claims] = token
+    .split('.')
+    .slice(0, 2)
+    .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>);
+  return { header: header as Record<string, unknown>, claims: claims as Record<string, unknown> };
+}

@@ -3,7 +3,10 @@ import { authSuite } from './auth.suite.js';
 import type { EmulatorModule } from './harness.js';
 import { relationsSuite } from './relations.suite.js';
 import { robustnessSuite } from './robustness.suite.js';
+import { sdkRoutesSuite } from './sdk-routes.suite.js';
 import { sdkSuite } from './sdk.suite.js';
+import { signInRefusalsSuite } from './signin-refusals.suite.js';
+import { signInSuite } from './signin.suite.js';
 import { usersSuite } from './users.suite.js';
 
 export function emulatorSuite(emulator: EmulatorModule): void {
@@ -12,4 +15,7 @@ export function emulatorSuite(emulator: EmulatorModule): void {
   usersSuite(emulator);
   relationsSuite(emulator);
   robustnessSuite(emulator);
+  sdkRoutesSuite(emulator);
+  signInSuite(emulator);
+  signInRefusalsSuite(emulator);
 }

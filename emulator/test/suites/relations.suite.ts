@@ -236,6 +236,63 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       expect((await raw(auth0, 'DELETE', `/api/v2/resource-servers/${server.id}`)).status).toBe(204);
     });
 
+    it('takes what Auth0 records on create, and filters the list by identifiers', async () => {
+      const { auth0, management, server } = await setUp();
+      // Recorded: terraform-provider-auth0 test/data/recordings/TestAccClientGrant.yaml, POST /api/v2/resource-servers.
+      const recorded = {
+        name: 'Acceptance Test - Client Grant - TestAccClientGrant',
+        identifier: 'https://uat.tf.terraform-provider-auth0.com/client-grant/TestAccClientGrant',
+        authorization_details: [{ type: 'payment' }, { type: 'shipping' }],
+        subject_type_authorization: { user: { policy: 'allow_all' }, client: { policy: 'require_client_grant' } },
+      };
+      const created = await raw(auth0, 'POST', '/api/v2/resource-servers', { body: JSON.stringify(recorded) });
+      expect(await body(created)).toEqual({
+        status: 201,
+        body: {
+          id: expect.stringMatching(/^[0-9a-f]{24}$/),
+          name: 'Acceptance Test - Client Grant - TestAccClientGrant',
+          identifier: 'https://uat.tf.terraform-provider-auth0.com/client-grant/TestAccClientGrant',
+          allow_offline_access: false,
+          skip_consent_for_verifiable_first_party_clients: false,
+          subject_type_authorization: { user: { policy: 'allow_all' }, client: { policy: 'require_client_grant' } },
+          token_lifetime: 86400,
+          token_lifetime_for_web: 7200,
+          signing_alg: 'RS256',
+          authorization_details: [{ type: 'payment' }, { type: 'shipping' }],
+        },
+      });
+      // Recorded too (TestAccDataSourceResourceServer.yaml): token_lifetime_for_web, which the OAS lists only in answers.
+      const web = await management.resourceServers.create({
+        identifier: 'https://web.example/',
+        token_lifetime: 7200,
+        token_lifetime_for_web: 3600,
+      } as never);
+      expect(web).toMatchObject({ token_lifetime: 7200, token_lifetime_for_web: 3600 });
+      expect(
+        (await body(await raw(auth0, 'POST', '/api/v2/resource-servers', { body: '{"identifier":"x","name":"<b>"}' })))
+          .body,
+      ).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message:
+          "Payload validation error: 'String does not match pattern ^[^<>]+$: <b>' on property name (Friendly name for this resource server. Can not contain `<` or `>` characters.).",
+        errorCode: 'invalid_body',
+      });
+      // Recorded: go-auth0 test/data/recordings/TestResourceServer_List.yaml (fields, which the OAS does not list).
+      const projected = await raw(
+        auth0,
+        'GET',
+        `/api/v2/resource-servers?fields=id%2Cidentifier&identifiers=${encodeURIComponent(API)}&include_fields=true&include_totals=true&per_page=50`,
+      );
+      expect(await body(projected)).toEqual({
+        status: 200,
+        body: { total: 1, start: 0, limit: 50, resource_servers: [{ id: server.id, identifier: API }] },
+      });
+      const listed = await management.resourceServers.list({ identifiers: [API, 'https://web.example/'] });
+      expect(listed.data.map((api) => api.identifier)).toEqual([API, 'https://web.example/']);
+      expect((await management.resourceServers.list({ identifiers: [API] })).data).toEqual([server]);
+    });
+
     it('grants permissions to roles and users; a user’s are direct and through roles, with sources', async () => {
       const { auth0, management } = await setUp();
       const role = await management.roles.create({ name: 'Reader' });
@@ -427,6 +484,39 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
         (await body(await raw(auth0, 'DELETE', '/api/v2/users/auth0%7Cjane/identities/nope/1'))).body,
       ).toMatchObject({ errorCode: 'invalid_uri' });
     });
+
+    it('checks the link body and the unlinked provider against the OAS, in Auth0’s words', async () => {
+      const { auth0 } = fresh();
+      const link = async (text: string) =>
+        (await body(await raw(auth0, 'POST', '/api/v2/users/auth0%7Cjane/identities', { body: text }))).body;
+      expect(await link('{}')).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: "Payload validation error: 'Too few properties defined (0), minimum 1'.",
+        errorCode: 'invalid_body',
+      });
+      const description = 'user_id of the secondary user account being linked.';
+      expect(await link('{"provider":"auth0","user_id":true}')).toMatchObject({
+        message: `Payload validation error: 'None of the valid schemas were met' on property user_id (${description}). Inner errors: [ Payload validation error: 'Expected type string but found type boolean' on property user_id (${description}). (also) Payload validation error: 'Expected type integer but found type boolean' on property user_id (${description}). ].`,
+        errorCode: 'invalid_body',
+      });
+      expect(await link('{"provider":"myspace","user_id":"1"}')).toMatchObject({
+        message:
+          'Payload validation error: \'No enum match for: "myspace"\' on property provider (Identity provider of the secondary user account being linked.).',
+      });
+      const unlink = await raw(auth0, 'DELETE', '/api/v2/users/auth0%7Cjane/identities/nope/1');
+      expect(await body(unlink)).toEqual({
+        status: 400,
+        body: {
+          statusCode: 400,
+          error: 'Bad Request',
+          message:
+            'Path validation error: \'No enum match for: "nope"\' on property provider (Identity provider name of the secondary linked account (e.g. `google-oauth2`).).',
+          errorCode: 'invalid_uri',
+        },
+      });
+      expect(auth0.users.get('auth0|jane')?.identities).toEqual(JANE.identities);
+    });
   });
 
   describe('verification emails, tickets and the outbox', () => {
@@ -461,6 +551,28 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
           .statusCode,
       ).toBe(400);
       expect(auth0.outbox).toHaveLength(1);
+    });
+
+    it('refuses the malformed client_id Auth0 refused in a recording, and ids that cannot be ids', async () => {
+      const { auth0, management } = fresh();
+      // Recorded: ruby-auth0 spec/fixtures/vcr_cassettes/Auth0_Api_V2_Jobs/_send_verification_email_and_get_job/
+      // should_reject_an_invalid_client_id.yml (2021; its description then lacked the final period the OAS has now).
+      const error = await rejection(
+        management.jobs.verificationEmail.create({ user_id: 'auth0|jane', client_id: '#<Random:0x00007fd199de72c8>' }),
+      );
+      expect(error).toBeInstanceOf(Management.BadRequestError);
+      expect(error.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message:
+          "Payload validation error: 'Object didn't pass validation for format client-id: #<Random:0x00007fd199de72c8>' on property client_id (client_id of the client (application). If no value provided, the global Client ID will be used.).",
+        errorCode: 'invalid_body',
+      });
+      expect((await rejection(management.tickets.verifyEmail({ user_id: '' }))).body).toMatchObject({
+        message:
+          "Payload validation error: 'Object didn't pass validation for format user-id: ' on property user_id (user_id of for whom the ticket should be created.).",
+      });
+      expect(auth0.outbox).toEqual([]);
     });
 
     it('issues password-change and email-verification tickets as URLs, into the outbox', async () => {

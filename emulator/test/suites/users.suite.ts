@@ -429,13 +429,13 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
     const auth0 = fresh();
     const management = sdk((request) => auth0.fetch(request));
     it('answers 501 naming the method and route for a Management API route it does not serve', async () => {
-      const error = await rejection(management.clients.list());
+      const error = await rejection(management.connections.list());
       expect(error).toBeInstanceOf(ManagementError);
       expect(error.statusCode).toBe(501);
       expect(error.body).toEqual({
         statusCode: 501,
         error: 'Not Implemented',
-        message: 'The emulator does not emulate GET /api/v2/clients',
+        message: 'The emulator does not emulate GET /api/v2/connections',
         errorCode: 'not_emulated',
       });
       const logs = await raw(auth0, 'GET', '/api/v2/users/auth0%7Cjane/logs');
