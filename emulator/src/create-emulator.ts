@@ -43,7 +43,7 @@ import type { Tenant } from './tenant.js';
 import { userRoutes } from './users/user-routes.js';
 import { answerPage, pageFiles } from './page/page-routes.js';
 import { PAGE_SCRIPT } from './page/page-scripts.js';
-import { managementAudience } from './signin/apis.js';
+import { managementApiAudiences } from './auth/audience.js';
 import { authenticationRoutes } from './signin/authentication-routes.js';
 import { signInDirectly, type SignInOptions } from './signin/direct-sign-in.js';
 import type { TokenResponse } from './signin/login.js';
@@ -141,7 +141,8 @@ export type Emulator = {
    */
   fetch(request: Request): Promise<Response>;
   /**
-   * Serves the emulator over HTTP with `node:http`.
+   * Serves the emulator over HTTP with `node:http`, or over HTTPS (`https: true`, or your `cert` and `key`) for
+   * clients that only speak HTTPS, such as Auth0's SDKs for other languages.
    *
    * @example
    * const server = await auth0.listen({ port: 0 });
@@ -282,7 +283,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const tenantDomain = (request: EmulatorRequest) => domain ?? request.host;
   // "Auth0 issues tokens with an issuer (iss) claim of whichever domain you used when requesting the token."
   const issuer = (request: EmulatorRequest) =>
-    domain === undefined ? `${request.protocol}://${request.host}/` : `https://${domain}/`;
+    domain === undefined ? `${request.scheme}://${request.host}/` : `https://${domain}/`;
   let servedAt: string | undefined;
   const clock = () => {
     const time = now();
@@ -372,7 +373,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const grant = await authenticate(request, {
       token,
       key,
-      audience: (request) => managementAudience(tenantDomain(request)),
+      audiences: (request) => managementApiAudiences(tenantDomain(request), request.scheme),
       issuer,
       now: clock,
     });
@@ -406,7 +407,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   return Object.freeze({
     fetch: async (request: Request) => toWebResponse(await handle(fromWebRequest(request, bodyLimit))),
     listen: async (listenOptions?: ListenOptions) => {
-      const server = await listen(handle, bodyLimit, listenOptions);
+      const server = await listen(
+        handle,
+        bodyLimit,
+        listenOptions,
+        domain === undefined ? [] : [domain.replace(/:\d+$/, '')],
+      );
       servedAt = `${server.url}/`;
       return server;
     },

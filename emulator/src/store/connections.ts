@@ -1,3 +1,4 @@
+import type { ConnectionSettings } from 'auth0-user-patch';
 import { isPlainObject } from '../internal/is-plain-object.js';
 import { PASSWORD_POLICY_LEVELS, type PasswordPolicyLevel } from './password-policy.js';
 
@@ -23,6 +24,11 @@ export type EmulatorConnection = {
   /** A database connection's minimum password length (Auth0's `options.password_complexity_options`), 1 to 128. */
   readonly password_complexity_options?: { readonly min_length?: number };
 };
+
+/** What the library's connection rules need of a connection and its users do not carry, with Auth0's names. */
+export function connectionSettings(connection: EmulatorConnection): ConnectionSettings {
+  return { options: { requires_username: connection.requiresUsername === true } };
+}
 
 /** The connection every new Auth0 tenant has. */
 const DEFAULT_CONNECTIONS: readonly EmulatorConnection[] = [

@@ -27,19 +27,32 @@ export type Outcome = {
 /**
  * The tenant's connections for a cassette: those the cassette created or named, with the options Auth0 answered
  * for them, the tenant's own `Username-Password-Authentication` as its recordings show it (`tenantConnections`).
+ * A connection in which Auth0 created a user with a `username` during the cassette required usernames then (Auth0
+ * refuses a username otherwise: "Cannot set username for connection without requires_username.", the OAS), even
+ * where an answer of another day shows it without `requires_username`: the recorded tenants changed over the years.
  */
 export function connectionsFor(tenant: readonly RecordedConnection[], cassette: Cassette): EmulatorConnection[] {
   const byName = new Map<string, RecordedConnection>();
   for (const connection of cassette.connections) byName.set(connection.name, connection);
   for (const connection of tenant)
     if (byName.get(connection.name)?.options === undefined) byName.set(connection.name, connection);
+  const withUsernames = new Set(
+    cassette.interactions.flatMap(({ route, request, status }) =>
+      route === 'POST /users' && status === 201 && isObject(request) && typeof request['username'] === 'string'
+        ? [String(request['connection'])]
+        : [],
+    ),
+  );
   return [...byName.values()].map(({ name, strategy, options }) => ({
     name,
     strategy,
-    ...(options?.requires_username === true ? { requiresUsername: true } : {}),
+    ...(options?.requires_username === true || withUsernames.has(name) ? { requiresUsername: true } : {}),
     ...(options === undefined ? {} : passwordOptions(options)),
   }));
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A recorded database connection's password policy as the emulator's options: a connection with

@@ -1,6 +1,7 @@
 /** Every emulator suite, for each build of the emulator to run in full. */
 import { authSuite } from './auth.suite.js';
 import type { EmulatorModule } from './harness.js';
+import { httpsSuite } from './https.suite.js';
 import { relationsSuite } from './relations.suite.js';
 import { resourceServersSuite } from './resource-servers.suite.js';
 import { robustnessSuite } from './robustness.suite.js';
@@ -14,6 +15,7 @@ import { usersSuite } from './users.suite.js';
 export function emulatorSuite(emulator: EmulatorModule): void {
   sdkSuite(emulator);
   authSuite(emulator);
+  httpsSuite(emulator);
   usersSuite(emulator);
   sideEffectsSuite(emulator);
   relationsSuite(emulator);

@@ -5,6 +5,7 @@ import { ManagementClient as V3ManagementClient } from 'auth0-v3';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchTrusting } from './fetch-trusting.js';
 import {
   CLIENT,
   CLIENT_ID,
@@ -166,6 +167,26 @@ export function sdkSuite({ createEmulator }: EmulatorModule): void {
         management: sdk(overHttp),
         wrongSecret: sdk(overHttp, { clientId: CLIENT_ID, clientSecret: 'wrong' }),
       };
+    });
+  });
+
+  describe('the v7 SDK with client id and secret, over loopback HTTPS (listen({ https: true }))', () => {
+    let server: Awaited<ReturnType<Emulator['listen']>>;
+    afterAll(() => server.close());
+    conversation(async () => {
+      const auth0 = createEmulator({ clients: [CLIENT], now: () => NOW });
+      server = await auth0.listen({ https: true });
+      // Nothing is rewritten: the SDK calls https://{domain} as in production, and trusts the emulator's certificate.
+      const domain = server.url.slice('https://'.length);
+      const client = (clientSecret: string) =>
+        new ManagementClient({
+          domain,
+          clientId: CLIENT_ID,
+          clientSecret,
+          maxRetries: 0,
+          fetch: fetchTrusting(server.certificate as string),
+        });
+      return { auth0, management: client(CLIENT_SECRET), wrongSecret: client('wrong') };
     });
   });
 
