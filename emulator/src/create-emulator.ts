@@ -43,7 +43,7 @@ import type { Tenant } from './tenant.js';
 import { userRoutes } from './users/user-routes.js';
 import { answerPage, pageFiles } from './page/page-routes.js';
 import { PAGE_SCRIPT } from './page/page-scripts.js';
-import { managementAudience } from './signin/apis.js';
+import { managementApiAudiences } from './auth/audience.js';
 import { authenticationRoutes } from './signin/authentication-routes.js';
 import { signInDirectly, type SignInOptions } from './signin/direct-sign-in.js';
 import type { TokenResponse } from './signin/login.js';
@@ -141,7 +141,8 @@ export type Emulator = {
    */
   fetch(request: Request): Promise<Response>;
   /**
-   * Serves the emulator over HTTP with `node:http`.
+   * Serves the emulator over HTTP with `node:http`, or over HTTPS (`https: true`, or your `cert` and `key`) for
+   * clients that only speak HTTPS, such as Auth0's SDKs for other languages.
    *
    * @example
    * const server = await auth0.listen({ port: 0 });
@@ -158,13 +159,13 @@ export type Emulator = {
    */
   readonly users: ReadonlyMap<string, Auth0User>;
   /**
-   * What the tenant would have emailed, oldest first: every verification email (`POST /jobs/verification-email`)
-   * and every password-change or email-verification ticket (`POST /tickets/...`, with its URL). Nothing is sent.
-   * A frozen snapshot, read anew each time; `reset()` empties it.
+   * What the tenant would have emailed, oldest first: every verification email (`POST /users` unless
+   * `verify_email: false` or `email_verified: true`, `PATCH /users/{id}` with a new email and `verify_email: true`,
+   * `POST /jobs/verification-email`) and every password-change or email-verification ticket (`POST /tickets/...`,
+   * with its URL). Nothing is sent. A frozen snapshot, read anew each time; `reset()` empties it.
    *
    * @example
-   * const jane = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
-   * await management.jobs.verificationEmail.create({ user_id: jane.user_id as string });
+   * const jane = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'Sturdy-Pass-2026' });
    * auth0.outbox; // [{ type: 'verification_email', user_id: jane.user_id, email: 'jane@example.com', created_at: '2026-11-26T12:00:00.000Z' }]
    */
   readonly outbox: readonly OutboxMessage[];
@@ -228,7 +229,7 @@ const ALL_SCOPES = [...new Set(MANAGEMENT_API_ROUTES.flatMap((route) => route.sc
  *   clientSecret: 'test-secret',
  *   fetch: (url, init) => auth0.fetch(new Request(url, init)),
  * });
- * await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
+ * await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'Sturdy-Pass-2026' });
  */
 export function createEmulator(options: EmulatorOptions): Emulator {
   if (typeof options !== 'object' || options === null) throw new TypeError('createEmulator: options must be an object');
@@ -293,7 +294,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const tenantDomain = (request: EmulatorRequest) => domain ?? request.host;
   // "Auth0 issues tokens with an issuer (iss) claim of whichever domain you used when requesting the token."
   const issuer = (request: EmulatorRequest) =>
-    domain === undefined ? `${request.protocol}://${request.host}/` : `https://${domain}/`;
+    domain === undefined ? `${request.scheme}://${request.host}/` : `https://${domain}/`;
   let servedAt: string | undefined;
   const clock = () => {
     const time = now();
@@ -373,7 +374,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     const grant = await authenticate(request, {
       token,
       key,
-      audience: (request) => managementAudience(tenantDomain(request)),
+      audiences: (request) => managementApiAudiences(tenantDomain(request), request.scheme),
       issuer,
       now: clock,
     });
@@ -420,7 +421,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   return Object.freeze({
     fetch: async (request: Request) => toWebResponse(await handle(fromWebRequest(request, bodyLimit))),
     listen: async (listenOptions?: ListenOptions) => {
-      const server = await listen(handle, bodyLimit, listenOptions);
+      const server = await listen(
+        handle,
+        bodyLimit,
+        listenOptions,
+        domain === undefined ? [] : [domain.replace(/:\d+$/, '')],
+      );
       servedAt = `${server.url}/`;
       return server;
     },

@@ -1,14 +1,16 @@
 /** The built `auth0-user-patch-emulator` bin, spawned as a user runs it: serve, its output, exit codes and mistakes. */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServe } from './cli/serve-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'dist', 'cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'auth0-user-patch-emulator-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const file = (name: string, text: string) => {
   const path = join(scratch, name);
   writeFileSync(path, text);
@@ -40,24 +42,8 @@ describe('auth0-user-patch-emulator', () => {
 describe('auth0-user-patch-emulator serve', () => {
   /** Starts `serve`, waits for its "Listening on" line, and gives the URL, the output so far and the process. */
   async function serve(args: string[]) {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 10_000);
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /Listening on (http:\/\/\S+)/.exec(output);
-        if (match?.[1] !== undefined) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-    });
-    const stopped = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    return { url, output: () => output, child, stopped };
+    const served = await startServe(args);
+    return { ...served, output: () => served.output };
   }
 
   it('serves the users it is given, with the token it is given, and stops cleanly on SIGTERM', async () => {
@@ -98,7 +84,7 @@ describe('auth0-user-patch-emulator serve', () => {
     const created = await management.users.create({
       connection: 'Username-Password-Authentication',
       email: 'jane@example.com',
-      password: 'x',
+      password: 'Sturdy-Pass-2026',
     });
     expect((await management.users.list({ q: 'email:"jane@example.com"' })).data.map((user) => user.user_id)).toEqual([
       created.user_id,
@@ -147,7 +133,7 @@ describe('auth0-user-patch-emulator serve', () => {
         {
           user_id: 'auth0|jane',
           email: 'jane@example.com',
-          password: 'pw',
+          password: 'Sturdy-Pass-2026',
           identities: [
             { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: 'jane', isSocial: false },
           ],
@@ -166,7 +152,7 @@ describe('auth0-user-patch-emulator serve', () => {
         client_id: 'web',
         client_secret: 'web-secret',
         username: 'jane@example.com',
-        password: 'pw',
+        password: 'Sturdy-Pass-2026',
         realm: 'Username-Password-Authentication',
         audience: 'https://api.example.com/',
       }),

@@ -18,7 +18,16 @@ checkDocumentation({ root, pages });
 
 describe("the emulator's pages", () => {
   it('are all there, with blocks to run', () => {
-    expect(pages).toEqual(['README.md', 'docs/search-rules.md']);
+    expect(pages).toEqual([
+      'README.md',
+      'docs/dotnet.md',
+      'docs/go.md',
+      'docs/java.md',
+      'docs/php.md',
+      'docs/python.md',
+      'docs/ruby.md',
+      'docs/search-rules.md',
+    ]);
     const { blocks } = readPages({ root, pages });
     expect(blocks.filter((block) => block.lang === 'js').length).toBeGreaterThan(3);
   });

@@ -15,8 +15,8 @@ export type Grant = { readonly scopes: ReadonlySet<string> | 'all'; readonly sub
 export type TokenChecker = {
   readonly token: string | undefined;
   readonly key: () => Promise<SigningKey>;
-  /** The Management API's identifier for a request: `https://{domain}/api/v2/`. */
-  readonly audience: (request: EmulatorRequest) => string;
+  /** The Management API's identifiers for a request (see audience.ts): `https://{domain}/api/v2/`, and `http://...` over HTTP. */
+  readonly audiences: (request: EmulatorRequest) => readonly string[];
   readonly issuer: (request: EmulatorRequest) => string;
   readonly now: () => Date;
 };
@@ -37,9 +37,9 @@ export async function authenticate(request: EmulatorRequest, checker: TokenCheck
   if (claims === 'malformed') return unauthorized('Invalid token');
   if (claims === 'bad-signature') return unauthorized('Invalid signature received for JSON Web Token validation');
   const audience = claims['aud'];
-  const expected = checker.audience(request);
+  const accepted = checker.audiences(request);
   // A user's token for the Management API with `openid` has two audiences: the API and /userinfo.
-  if (Array.isArray(audience) ? !audience.includes(expected) : audience !== expected)
+  if (!(Array.isArray(audience) ? audience : [audience]).some((each) => accepted.includes(each)))
     return unauthorized(`Bad audience: ${String(audience)}`);
   if (claims['iss'] !== checker.issuer(request)) return unauthorized('Invalid token');
   const expiresAt = claims['exp'];

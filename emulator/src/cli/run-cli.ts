@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import type { Auth0User } from 'auth0-user-patch';
 import type { EmulatorClient } from '../auth/clients.js';
 import { createEmulator } from '../create-emulator.js';
+import type { ListenOptions } from '../http/listen.js';
 import type { EmulatorResourceServer } from '../signin/resource-server-seeds.js';
 import { randomHex } from '../random-hex.js';
+import { trustLine, writeCertificateFile, type CertificateFile } from './certificate-file.js';
 import { OperatorError, printable } from './operator-error.js';
 import { pageLink } from './page-link.js';
-import { readJsonFile } from './read-json-file.js';
+import { readBoundedText, readJsonFile } from './read-json-file.js';
 import { USAGE } from './usage.js';
 
 /** What the CLI writes and waits for, so that it runs the same in a process and in a test. */
@@ -15,8 +17,11 @@ export type CliIo = {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   version: string;
-  /** Settles when the process is asked to stop (SIGINT or SIGTERM): `serve` then closes its server. */
-  waitForStop: () => Promise<void>;
+  /**
+   * Settles when the process is asked to stop (a signal) or, with `watchParent`, when the process that started it
+   * goes away: `serve` then closes its server.
+   */
+  waitForStop: (options: { watchParent: boolean }) => Promise<void>;
 };
 
 const DEFAULT_PORT = 4010;
@@ -31,6 +36,11 @@ const OPTIONS = {
   users: { type: 'string' },
   clients: { type: 'string' },
   'resource-servers': { type: 'string' },
+  https: { type: 'boolean' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  'cert-out': { type: 'string' },
+  'outlive-parent': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -71,6 +81,11 @@ type ServeOptions = {
   users?: string | undefined;
   clients?: string | undefined;
   'resource-servers'?: string | undefined;
+  https?: boolean | undefined;
+  cert?: string | undefined;
+  key?: string | undefined;
+  'cert-out'?: string | undefined;
+  'outlive-parent'?: boolean | undefined;
 };
 
 async function serve(io: CliIo, options: ServeOptions): Promise<number> {
@@ -92,6 +107,7 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
     : givenId === undefined
       ? undefined
       : { clientId: givenId, clientSecret: givenSecret as string };
+  const tls = tlsOptions(options);
   const users = options.users === undefined ? [] : readJsonFile(options.users);
   const apps = options.clients === undefined ? [] : readJsonFile(options.clients);
   if (!Array.isArray(apps)) throw new OperatorError(`${options.clients ?? ''}: must hold an array of clients`);
@@ -119,24 +135,58 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
   }
   let server;
   try {
-    server = await emulator.listen({ port, host });
+    server = await emulator.listen({ port, host, ...tls });
   } catch (error) {
+    if (error instanceof TypeError && error.message.startsWith('listen: cert and key must be')) {
+      const prefix = `--cert ${options.cert} and --key ${options.key} must be`;
+      throw new OperatorError(error.message.replace('listen: cert and key must be', prefix));
+    }
     throw new OperatorError(listenFailure(error, host, port));
   }
-  const credentials =
-    client === undefined ? '' : `Client ID: ${client.clientId}\nClient secret: ${client.clientSecret}\n`;
-  const domain = options.domain ?? server.url.replace(/^http:\/\//, '');
-  const page = await pageLink(emulator, server.url, domain, client).catch(async (error: unknown) => {
+  let certificateFile: CertificateFile | undefined;
+  let output: string;
+  try {
+    if (tls.https === true && server.certificate !== undefined)
+      certificateFile = writeCertificateFile(server.certificate, options['cert-out']);
+    const credentials =
+      client === undefined ? '' : `Client ID: ${client.clientId}\nClient secret: ${client.clientSecret}\n`;
+    const trust =
+      certificateFile === undefined
+        ? ''
+        : `Certificate: ${printable(certificateFile.path)}\n${printable(trustLine(certificateFile.path))}\n`;
+    const domain = options.domain ?? server.url.replace(/^https?:\/\//, '');
+    const page = await pageLink(emulator, server.url, domain, client);
+    const discovery = `${server.url}/.well-known/openid-configuration`;
+    output = `Domain: ${printable(domain)}\n${credentials}${trust}Discovery: ${discovery}\nPage: ${page}\nListening on ${server.url}\n`;
+  } catch (error) {
+    certificateFile?.remove();
     await server.close();
     throw error;
-  });
-  const discovery = `${server.url}/.well-known/openid-configuration`;
-  io.stdout(
-    `Domain: ${printable(domain)}\n${credentials}Discovery: ${discovery}\nPage: ${page}\nListening on ${server.url}\n`,
-  );
-  await io.waitForStop();
-  await server.close();
+  }
+  // Listening for the signals before the output says it is ready, so that a stop sent on reading it is not lost.
+  const stop = io.waitForStop({ watchParent: options['outlive-parent'] !== true });
+  io.stdout(output);
+  try {
+    await stop;
+  } finally {
+    certificateFile?.remove();
+    await server.close();
+  }
   return 0;
+}
+
+/** How `serve` listens: plain HTTP, HTTPS with a certificate it makes, or HTTPS with the one `--cert` names. */
+function tlsOptions(options: ServeOptions): Pick<ListenOptions, 'https' | 'cert' | 'key'> {
+  const { cert, key, 'cert-out': certOut } = options;
+  if ((cert === undefined) !== (key === undefined)) throw new OperatorError('--cert and --key go together');
+  if (cert === '' || key === '' || certOut === '')
+    throw new OperatorError('--cert, --key and --cert-out must not be empty');
+  if (cert !== undefined && key !== undefined) {
+    if (certOut !== undefined)
+      throw new OperatorError('--cert-out writes the certificate --https makes; with --cert you have yours');
+    return { cert: readBoundedText(cert), key: readBoundedText(key) };
+  }
+  return options.https === true || certOut !== undefined ? { https: true } : {};
 }
 
 /** One line for an operator on why the server could not listen. */

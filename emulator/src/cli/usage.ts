@@ -1,7 +1,7 @@
 /** The text of `auth0-user-patch-emulator --help`. */
 export const USAGE = `Usage: auth0-user-patch-emulator serve [options]
 
-Serve an emulated Auth0 tenant over HTTP until SIGINT or SIGTERM: the Management API for the official SDKs,
+Serve an emulated Auth0 tenant over HTTP or HTTPS until it is stopped: the Management API for the official SDKs,
 sign-in for apps (discovery, JWKS, /authorize, /oauth/token, /userinfo), and a page at / to search the users,
 preview and apply patches, and list the applications and APIs.
 
@@ -17,10 +17,20 @@ Options:
   --clients F     a JSON array of applications, as createEmulator's clients option takes them
   --resource-servers F
                   a JSON array of APIs, as POST /api/v2/resource-servers takes them
+  --https         serve HTTPS with a certificate made at start for localhost, 127.0.0.1 and ::1 (and --host,
+                  --domain), written to a PEM file whose path is printed, with the line that makes clients trust it
+  --cert-out F    write that certificate to F (it stays there; default: a new folder in the temp dir, removed at stop)
+  --cert F        serve HTTPS with your certificate (PEM, for example from mkcert), with --key
+  --key F         its private key (PEM)
+  --outlive-parent
+                  keep serving after the process that started it is gone (a background job in a CI step)
   -h, --help      show this help
   -v, --version   show the version
 
+It stops on SIGINT, SIGTERM or SIGHUP, and, unless --outlive-parent is given, when its parent process is gone or
+its standard input (when a pipe) is closed.
+
 Exit codes:
-  0  stopped by SIGINT or SIGTERM
+  0  stopped
   2  wrong usage, an unreadable or malformed file, or a server that cannot start
 `;

@@ -3,14 +3,14 @@
 /** One request, as an adapter hands it to the router; the body is read only when a route asks for it. */
 export type EmulatorRequest = {
   readonly method: string;
+  /** The scheme it came over: `https`, or `http` (a plain-HTTP `listen`, or an `http://` URL given to `fetch`). */
+  readonly scheme: 'http' | 'https';
   /** The path as sent, still percent-encoded, without the query string. */
   readonly path: string;
   /** The query string as sent, without the `?`. */
   readonly query: string;
   /** The `Host` the request was sent to, for the token audience when no domain is configured. */
   readonly host: string;
-  /** The scheme it came with: `https` for a web `Request` to an https URL, `http` over `listen`. */
-  readonly protocol: 'http' | 'https';
   /** A header's value, by lower-case name. */
   header(name: string): string | undefined;
   /** The body as UTF-8 text; rejects with a {@link BodyFault} when it is too large or not UTF-8. */

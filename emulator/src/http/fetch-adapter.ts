@@ -6,10 +6,10 @@ export function fromWebRequest(request: Request, limit: number): EmulatorRequest
   const url = new URL(request.url);
   return {
     method: request.method,
+    scheme: url.protocol === 'http:' ? 'http' : 'https',
     path: url.pathname,
     query: url.search.slice(1),
     host: request.headers.get('host') ?? url.host,
-    protocol: url.protocol === 'https:' ? 'https' : 'http',
     header: (name) => request.headers.get(name) ?? undefined,
     readBody: () => readWebBody(request, limit),
   };

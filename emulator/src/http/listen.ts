@@ -1,19 +1,39 @@
-/** Serves the router over HTTP with `node:http` directly: no web `Request` is built, and no request can crash it. */
+/** Serves the router over HTTP or HTTPS with `node:http(s)` directly: no web `Request` is built, and no request can crash it. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyFault, decodeUtf8, type EmulatorRequest, type EmulatorResponse } from './exchange.js';
+import type { CertificateAndKey } from '../tls/self-signed-certificate.js';
 import { apiError, internalError } from './responses.js';
 
 /**
  * Options of {@link Emulator.listen}.
  *
  * @example
- * const options: ListenOptions = { port: 0, host: '127.0.0.1', headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+ * const options: ListenOptions = { port: 0, host: '127.0.0.1', https: true, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
  */
 export type ListenOptions = {
   /** The TCP port, an integer from 0 to 65535; `0` (the default) picks a free one. */
   port?: number;
   /** The address to listen on. Defaults to `127.0.0.1`. */
   host?: string;
+  /**
+   * Serve HTTPS with a self-signed certificate made now for `localhost`, `127.0.0.1`, `::1`, `host` and the tenant's
+   * `domain`; `server.certificate` is its PEM, for a client to trust. Defaults to `false`, or `true` with `cert`.
+   *
+   * @example
+   * const server = await auth0.listen({ https: true });
+   * server.url; // 'https://127.0.0.1:53211'
+   */
+  https?: boolean;
+  /**
+   * Your own certificate for HTTPS (PEM text, with its chain), for example from mkcert; with `key`.
+   *
+   * @example
+   * import { readFileSync } from 'node:fs';
+   * const server = await auth0.listen({ cert: readFileSync('localhost.pem', 'utf8'), key: readFileSync('localhost-key.pem', 'utf8') });
+   */
+  cert?: string;
+  /** The private key of `cert` (PEM text). */
+  key?: string;
   /** How long a client may take to send its request headers, in milliseconds. Defaults to 10,000. */
   headersTimeoutMs?: number;
   /** How long a client may take to send its whole request, in milliseconds. Defaults to 30,000. */
@@ -21,7 +41,7 @@ export type ListenOptions = {
 };
 
 /**
- * A running HTTP server of the emulator.
+ * A running HTTP or HTTPS server of the emulator.
  *
  * @example
  * const server = await auth0.listen();
@@ -30,13 +50,23 @@ export type ListenOptions = {
  */
 export type EmulatorServer = {
   /**
-   * Where it listens, as `http://HOST:PORT` with the real port.
+   * Where it listens, as `http://HOST:PORT` (or `https://`) with the real port.
    *
    * @example
    * const server = await auth0.listen();
    * server.url; // 'http://127.0.0.1:53211'
    */
   url: string;
+  /**
+   * Over HTTPS, the certificate it serves (PEM), for a client to trust; `undefined` over plain HTTP.
+   *
+   * @example
+   * import { Agent } from 'node:https';
+   * const server = await auth0.listen({ https: true });
+   * const agent = new Agent({ ca: server.certificate }); // for https.request
+   * // or, for every client of a test run: NODE_EXTRA_CA_CERTS, SSL_CERT_FILE... naming a file that holds it
+   */
+  certificate?: string;
   /**
    * Stops listening and closes every open connection.
    *
@@ -46,11 +76,15 @@ export type EmulatorServer = {
   close(): Promise<void>;
 };
 
-/** Serves a router over `node:http` (loaded only here, so the rest runs wherever `Request` exists). */
+/**
+ * Serves a router over `node:http` or `node:https` (loaded only here, so the rest runs wherever `Request` exists);
+ * `names` are more names for a certificate it makes (the tenant's domain).
+ */
 export async function listen(
   route: (request: EmulatorRequest) => Promise<EmulatorResponse>,
   bodyLimit: number,
   options: ListenOptions = {},
+  names: readonly string[] = [],
 ): Promise<EmulatorServer> {
   const { port = 0, host = '127.0.0.1', headersTimeoutMs = 10_000, requestTimeoutMs = 30_000 } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
@@ -62,25 +96,35 @@ export async function listen(
   ] as const) {
     if (!Number.isInteger(value) || value <= 0) throw new TypeError(`listen: ${name} must be a positive integer`);
   }
-  const { createServer } = await import('node:http');
-  const server = createServer(
-    {
-      headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
-      requestTimeout: requestTimeoutMs,
-      connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
-    },
-    (incoming, outgoing) => {
-      outgoing.on('error', () => undefined);
-      const request = fromIncoming(incoming, bodyLimit);
-      const answer = request === undefined ? Promise.resolve(apiError(400, 'Invalid request URL')) : route(request);
-      answer
-        .catch(() => internalError())
-        .then(
-          (response) => send(outgoing, response),
-          () => outgoing.destroy(),
-        );
-    },
-  );
+  const tls = await certificateAndKey(options, [LOOPBACK, host, names].flat());
+  const scheme = tls === undefined ? 'http' : 'https';
+  const serverOptions = {
+    headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+  };
+  const handle = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    outgoing.on('error', () => undefined);
+    const request = fromIncoming(incoming, bodyLimit, scheme);
+    const answer = request === undefined ? Promise.resolve(apiError(400, 'Invalid request URL')) : route(request);
+    answer
+      .catch(() => internalError())
+      .then(
+        (response) => send(outgoing, response),
+        () => outgoing.destroy(),
+      );
+  };
+  let server;
+  if (tls === undefined) server = (await import('node:http')).createServer(serverOptions, handle);
+  else {
+    const { createServer } = await import('node:https');
+    try {
+      server = createServer({ ...serverOptions, cert: tls.cert, key: tls.key }, handle);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TypeError(`listen: cert and key must be a PEM certificate and its private key: ${reason}`);
+    }
+  }
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
@@ -96,7 +140,8 @@ export async function listen(
   const address = server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
+    url: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
+    ...(tls === undefined ? {} : { certificate: tls.cert }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
@@ -105,17 +150,47 @@ export async function listen(
   };
 }
 
+/** The names every certificate the emulator makes holds: the loopback names a local client connects to. */
+const LOOPBACK = ['localhost', '127.0.0.1', '::1'];
+
+/** The certificate and key to serve HTTPS with (given, or made now for `hosts`), or `undefined` for plain HTTP. */
+async function certificateAndKey(
+  { https, cert, key }: ListenOptions,
+  hosts: readonly string[],
+): Promise<CertificateAndKey | undefined> {
+  if (https !== undefined && typeof https !== 'boolean') throw new TypeError('listen: https must be a boolean');
+  for (const [name, value] of [
+    ['cert', cert],
+    ['key', key],
+  ] as const) {
+    if (value !== undefined && (typeof value !== 'string' || value === ''))
+      throw new TypeError(`listen: ${name} must be PEM text`);
+  }
+  if ((cert === undefined) !== (key === undefined)) throw new TypeError('listen: cert and key go together');
+  if (cert !== undefined && key !== undefined) {
+    if (https === false) throw new TypeError('listen: cert and key serve HTTPS, which https: false turns off');
+    return { cert, key };
+  }
+  if (https !== true) return undefined;
+  const { createSelfSignedCertificate } = await import('../tls/self-signed-certificate.js');
+  return createSelfSignedCertificate(hosts, new Date());
+}
+
 /** The router's view of a node request, or `undefined` when its request target is not a path or an http(s) URL. */
-function fromIncoming(incoming: IncomingMessage, limit: number): EmulatorRequest | undefined {
+function fromIncoming(
+  incoming: IncomingMessage,
+  limit: number,
+  scheme: EmulatorRequest['scheme'],
+): EmulatorRequest | undefined {
   const target = splitTarget(incoming.url ?? '');
   if (target === undefined) return undefined;
   const host = incoming.headers.host ?? '';
   return {
     method: incoming.method ?? 'GET',
+    scheme,
     path: target.path,
     query: target.query,
     host,
-    protocol: 'http',
     header: (name) => {
       const value = incoming.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;

@@ -2,6 +2,8 @@
  * The APIs tokens are issued for: the tenant's Management API, and the resource servers of the store (created
  * through `POST /api/v2/resource-servers` or given as `options.resourceServers`), with their RBAC settings.
  */
+import { managementApiAudiences } from '../auth/audience.js';
+import type { EmulatorRequest } from '../http/exchange.js';
 import type { Tenant } from '../tenant.js';
 
 /** An API as a token needs it. */
@@ -32,14 +34,14 @@ export const CURRENT_USER_SCOPES: ReadonlySet<string> = new Set([
 
 const DEFAULT_LIFETIME = 86_400;
 
-/** The tenant's Management API identifier: `https://{domain}/api/v2/`. */
-export function managementAudience(domain: string): string {
-  return `https://${domain}/api/v2/`;
-}
-
-/** The API an audience names, or `undefined` when the tenant has none such. */
-export function findApi(audience: string, domain: string, tenant: Tenant): Api | undefined {
-  if (audience === managementAudience(domain)) {
+/** The API an audience names at a domain reached over `scheme`, or `undefined` when the tenant has none such. */
+export function findApi(
+  audience: string,
+  domain: string,
+  scheme: EmulatorRequest['scheme'],
+  tenant: Tenant,
+): Api | undefined {
+  if (managementApiAudiences(domain, scheme).includes(audience)) {
     return {
       identifier: audience,
       isManagement: true,

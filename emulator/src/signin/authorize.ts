@@ -69,7 +69,10 @@ export async function answerAuthorize(request: EmulatorRequest, context: SignInC
   if (!client.grantTypes.includes('authorization_code'))
     return back('unauthorized_client', "Grant type 'authorization_code' not allowed for the client.");
   const audience = query['audience'];
-  if (audience !== undefined && findApi(audience, context.domain(request), context.tenant) === undefined)
+  if (
+    audience !== undefined &&
+    findApi(audience, context.domain(request), request.scheme, context.tenant) === undefined
+  )
     return back('access_denied', `Service not found: ${audience}`);
   const challenge = readChallenge(query);
   if (typeof challenge === 'string') return back('invalid_request', challenge);
@@ -144,7 +147,7 @@ export async function answerSignInForm(request: EmulatorRequest, context: SignIn
     authTime: Math.floor(context.tenant.now().getTime() / 1000),
   };
   context.state.sessions.set(session.id, session);
-  const secure = request.protocol === 'https' ? '; Secure; SameSite=None' : '; SameSite=Lax';
+  const secure = request.scheme === 'https' ? '; Secure; SameSite=None' : '; SameSite=Lax';
   const answer = await complete(request, context, pending, session);
   return {
     ...answer,
@@ -172,7 +175,9 @@ async function complete(
     client,
     connection: user.identities?.[0]?.connection ?? pending.connection,
     api:
-      pending.audience === undefined ? undefined : findApi(pending.audience, context.domain(request), context.tenant),
+      pending.audience === undefined
+        ? undefined
+        : findApi(pending.audience, context.domain(request), request.scheme, context.tenant),
     scope: pending.scope,
     nonce: pending.nonce,
     sessionId: session.id,

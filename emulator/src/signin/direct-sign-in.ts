@@ -39,7 +39,7 @@ export async function signInDirectly(
   if (user === undefined) throw new TypeError(`signIn: no user ${String(userId)} in the store`);
   if (!client.grantTypes.includes('authorization_code'))
     throw new SignInError('unauthorized_client', "Grant type 'authorization_code' not allowed for the client.");
-  const api = audience === undefined ? undefined : findApi(audience, domain, context.tenant);
+  const api = audience === undefined ? undefined : findApi(audience, domain, 'https', context.tenant);
   if (audience !== undefined && api === undefined)
     throw new SignInError('access_denied', `Service not found: ${audience}`);
   if (user.blocked === true) throw new SignInError('unauthorized', 'user is blocked');

@@ -5,6 +5,7 @@ import { ManagementClient as V3ManagementClient } from 'auth0-v3';
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchTrusting } from './fetch-trusting.js';
 import {
   CLIENT,
   CLIENT_ID,
@@ -80,7 +81,7 @@ function conversation(
     const { user_id } = await management.users.create({
       connection: DATABASE,
       email: 'refused@example.com',
-      password: 'x',
+      password: 'Sturdy-Pass-2026',
     });
     const before = auth0.users.get(user_id as string);
     const error = await rejection(management.users.update(user_id as string, { user_metadata: { 'a.b': 1 } }));
@@ -118,9 +119,17 @@ function conversation(
   });
 
   it('answers 409 ConflictError for an email that exists in the connection, in any case', async () => {
-    await management.users.create({ connection: DATABASE, email: 'twice@example.com', password: 'x' });
+    await management.users.create({
+      connection: DATABASE,
+      email: 'twice@example.com',
+      password: 'Sturdy-Pass-2026',
+    });
     const error = await rejection(
-      management.users.create({ connection: DATABASE, email: 'TWICE@example.com', password: 'x' }),
+      management.users.create({
+        connection: DATABASE,
+        email: 'TWICE@example.com',
+        password: 'Sturdy-Pass-2026',
+      }),
     );
     expect(error).toBeInstanceOf(Management.ConflictError);
     expect(error.body).toEqual({
@@ -161,6 +170,26 @@ export function sdkSuite({ createEmulator }: EmulatorModule): void {
     });
   });
 
+  describe('the v7 SDK with client id and secret, over loopback HTTPS (listen({ https: true }))', () => {
+    let server: Awaited<ReturnType<Emulator['listen']>>;
+    afterAll(() => server.close());
+    conversation(async () => {
+      const auth0 = createEmulator({ clients: [CLIENT], now: () => NOW });
+      server = await auth0.listen({ https: true });
+      // Nothing is rewritten: the SDK calls https://{domain} as in production, and trusts the emulator's certificate.
+      const domain = server.url.slice('https://'.length);
+      const client = (clientSecret: string) =>
+        new ManagementClient({
+          domain,
+          clientId: CLIENT_ID,
+          clientSecret,
+          maxRetries: 0,
+          fetch: fetchTrusting(server.certificate as string),
+        });
+      return { auth0, management: client(CLIENT_SECRET), wrongSecret: client('wrong') };
+    });
+  });
+
   describe('MSW in front of the SDKs (no fetch option at all)', () => {
     const auth0 = fresh();
     const mockServer = setupServer(http.all(`https://${DOMAIN}/*`, ({ request }) => auth0.fetch(request)));
@@ -177,7 +206,7 @@ export function sdkSuite({ createEmulator }: EmulatorModule): void {
       const { user_id } = await management.users.create({
         connection: DATABASE,
         email: 'msw@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       expect(
         (await management.users.update(user_id as string, { app_metadata: { plan: 'free' } })).app_metadata,
@@ -190,7 +219,7 @@ export function sdkSuite({ createEmulator }: EmulatorModule): void {
       const created = await management.createUser({
         connection: DATABASE,
         email: 'v3@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
         user_metadata: { a: 1, b: 2 },
       });
       const updated = await management.updateUser({ id: created.user_id as string }, { user_metadata: { a: null } });
@@ -222,7 +251,7 @@ export function sdkSuite({ createEmulator }: EmulatorModule): void {
       const { data: created } = await management.users.create({
         connection: DATABASE,
         email: 'legacy@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       const { data: updated } = await management.users.update(
         { id: created.user_id },

@@ -239,7 +239,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       });
       expect(auth0.users.get('auth0|john')).toBe(before);
       // Another connection may hold the same email.
-      expect((await management.users.update('google-oauth2|42', { email: 'jane@example.com' })).email).toBe(
+      expect((await management.users.create({ connection: 'email', email: 'jane@example.com' })).email).toBe(
         'jane@example.com',
       );
       // A user keeps its own email.
@@ -253,7 +253,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         connection: 'with-usernames',
         email: 'u1@example.com',
         username: 'neo',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       expect(
         await rejection(
@@ -261,7 +261,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
             connection: 'with-usernames',
             email: 'u2@example.com',
             username: 'NEO',
-            password: 'x',
+            password: 'Sturdy-Pass-2026',
           }),
         ),
       ).toBeInstanceOf(Management.ConflictError);
@@ -269,7 +269,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         connection: 'with-usernames',
         email: 'u2@example.com',
         username: 'trinity',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       const error = await rejection(management.users.update(second.user_id as string, { username: 'neo' }));
       expect(error.body).toEqual({
@@ -290,7 +290,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const user = await management.users.create({
         connection: DATABASE,
         email: 'chuck@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
         user_id: 'chuck',
       });
       const hash = createHash('md5').update('chuck@example.com').digest('hex');
@@ -319,7 +319,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const named = await management.users.create({
         connection: DATABASE,
         email: 'rubytest@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
         name: 'byron.schaden',
         app_metadata: { a: 1 },
       });
@@ -339,7 +339,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
     it.each([
       [
         'an unknown connection',
-        { connection: 'nope', email: 'a@example.com', password: 'x' },
+        { connection: 'nope', email: 'a@example.com', password: 'Sturdy-Pass-2026' },
         'The connection does not exist.',
         'inexistent_connection',
       ],
@@ -357,13 +357,13 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       ],
       [
         'a database user without an email',
-        { connection: DATABASE, password: 'x' },
+        { connection: DATABASE, password: 'Sturdy-Pass-2026' },
         "Payload validation error: 'Missing required property: email'.",
         'invalid_body',
       ],
       [
         'a username connection without a username',
-        { connection: 'with-usernames', email: 'a@example.com', password: 'x' },
+        { connection: 'with-usernames', email: 'a@example.com', password: 'Sturdy-Pass-2026' },
         "Payload validation error: 'Missing required property: username'.",
         'invalid_body',
       ],
@@ -373,6 +373,97 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       expect(error).toBeInstanceOf(Management.BadRequestError);
       expect(error.body).toEqual({ statusCode: 400, error: 'Bad Request', message, errorCode });
       expect(auth0.users.size).toBe(size);
+    });
+  });
+
+  describe('the rules of the user’s connection (the library’s rules 20 to 25)', () => {
+    const seeds = [
+      ...SEEDS,
+      {
+        user_id: 'samlp|acme|jo',
+        email: 'jo@acme.example',
+        identities: [{ connection: 'acme', provider: 'samlp', user_id: 'acme|jo', isSocial: false }],
+      },
+    ];
+    const tenant = () =>
+      createEmulator({
+        clients: [CLIENT],
+        token: TOKEN,
+        users: seeds,
+        connections: [...connections, { name: 'acme', strategy: 'samlp' }],
+        now: () => NOW,
+      });
+    const unsupported = (message: string) => ({
+      statusCode: 400,
+      error: 'Bad Request',
+      message,
+      errorCode: 'operation_not_supported',
+    });
+
+    it('stores a database user’s email in lower case, on create and on PATCH, so users-by-email finds it', async () => {
+      const auth0 = tenant();
+      const management = sdk((request) => auth0.fetch(request));
+      const created = await management.users.create({
+        connection: DATABASE,
+        email: 'Jane.Doe@Example.com',
+        password: 'Sturdy-Pass-2026',
+      });
+      expect(created).toMatchObject({
+        email: 'jane.doe@example.com',
+        name: 'jane.doe@example.com',
+        nickname: 'jane.doe',
+      });
+      const found = await management.users.listUsersByEmail({ email: 'jane.doe@example.com' });
+      expect(found.map((user) => user.user_id)).toEqual([created.user_id]);
+      expect((await management.users.update('auth0|john', { email: 'John.Smith@Example.com' })).email).toBe(
+        'john.smith@example.com',
+      );
+    });
+
+    it('refuses email_verified for a seeded enterprise user, and email and synced names for a social one', async () => {
+      const auth0 = tenant();
+      const management = sdk((request) => auth0.fetch(request));
+      const saml = await rejection(management.users.update('samlp|acme|jo', { email_verified: true }));
+      expect(saml).toBeInstanceOf(Management.BadRequestError);
+      expect(saml.body).toEqual(unsupported('Email verification is not supported for enterprise users'));
+      const email = await rejection(management.users.update('google-oauth2|42', { email: 'jo@example.com' }));
+      expect(email.body).toEqual(unsupported('Cannot update email for non-database user.'));
+      const name = await rejection(management.users.update('google-oauth2|42', { name: 'Joanna' }));
+      expect(name.body).toMatchObject({
+        errorCode: 'operation_not_supported',
+        message: expect.stringMatching(
+          /^The following user attributes cannot be updated: name\. The connection \(google-oauth2\)/,
+        ) as unknown,
+      });
+      expect(auth0.users.get('google-oauth2|42')?.name).toBe('Jo Google');
+      expect((await management.users.update('google-oauth2|42', { blocked: true })).blocked).toBe(true);
+    });
+
+    it('takes requires_username from the connection: a username only where the connection requires one', async () => {
+      const auth0 = tenant();
+      const management = sdk((request) => auth0.fetch(request));
+      const refused = await rejection(
+        management.users.create({
+          connection: DATABASE,
+          email: 'neo@example.com',
+          username: 'neo',
+          password: 'Sturdy-Pass-2026',
+        }),
+      );
+      expect(refused.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Cannot set username for connection without requires_username.',
+        errorCode: 'invalid_body',
+      });
+      expect((await rejection(management.users.update('auth0|jane', { username: 'jane' }))).statusCode).toBe(400);
+      const user = await management.users.create({
+        connection: 'with-usernames',
+        email: 'neo@example.com',
+        username: 'Neo',
+        password: 'Sturdy-Pass-2026',
+      });
+      expect(user.username).toBe('neo');
     });
   });
 

@@ -17,7 +17,7 @@ export const clientCredentialsGrant: TokenGrant = {
         'No audience parameter was provided, and no default audience has been configured',
       );
     }
-    const api = findApi(audience, context.domain(request), context.tenant);
+    const api = findApi(audience, context.domain(request), request.scheme, context.tenant);
     if (api === undefined) return oauthError(403, 'access_denied', `Service not enabled within domain: ${audience}`);
     const granted = api.isManagement ? client.managementScopes : client.clientGrants.get(api.identifier);
     if (granted === undefined) {

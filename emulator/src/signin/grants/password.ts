@@ -34,7 +34,7 @@ async function signInWithPassword(
   if (client.connections !== undefined && !client.connections.includes(connection))
     return oauthError(400, 'invalid_request', 'the connection was disabled');
   const audience = parameters.get('audience');
-  const api = audience === undefined ? undefined : findApi(audience, context.domain(request), tenant);
+  const api = audience === undefined ? undefined : findApi(audience, context.domain(request), request.scheme, tenant);
   if (audience !== undefined && api === undefined)
     return oauthError(400, 'invalid_request', 'invalid audience specified for password grant exchange');
   const found = findDatabaseUser(tenant, connection, parameters.get('username') as string);

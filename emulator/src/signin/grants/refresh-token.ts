@@ -17,7 +17,9 @@ export const refreshTokenGrant: TokenGrant = {
     }
     if (user.blocked === true) return oauthError(403, 'invalid_grant', 'user is blocked');
     const api =
-      grant.audience === undefined ? undefined : findApi(grant.audience, context.domain(request), context.tenant);
+      grant.audience === undefined
+        ? undefined
+        : findApi(grant.audience, context.domain(request), request.scheme, context.tenant);
     if (grant.audience !== undefined && api === undefined)
       return oauthError(403, 'invalid_grant', 'Unknown or invalid refresh token.');
     // A refresh may ask for fewer scopes than the sign-in had; decision: scopes beyond those are left out.
