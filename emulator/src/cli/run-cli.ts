@@ -41,6 +41,8 @@ const OPTIONS = {
   key: { type: 'string' },
   'cert-out': { type: 'string' },
   'outlive-parent': { type: 'boolean' },
+  'idle-timeout-ms': { type: 'string' },
+  'max-connections': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -86,6 +88,8 @@ type ServeOptions = {
   key?: string | undefined;
   'cert-out'?: string | undefined;
   'outlive-parent'?: boolean | undefined;
+  'idle-timeout-ms'?: string | undefined;
+  'max-connections'?: string | undefined;
 };
 
 async function serve(io: CliIo, options: ServeOptions): Promise<number> {
@@ -108,6 +112,7 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
       ? undefined
       : { clientId: givenId, clientSecret: givenSecret as string };
   const tls = tlsOptions(options);
+  const bounds = connectionBounds(options);
   const users = options.users === undefined ? [] : readJsonFile(options.users);
   const apps = options.clients === undefined ? [] : readJsonFile(options.clients);
   if (!Array.isArray(apps)) throw new OperatorError(`${options.clients ?? ''}: must hold an array of clients`);
@@ -135,7 +140,7 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
   }
   let server;
   try {
-    server = await emulator.listen({ port, host, ...tls });
+    server = await emulator.listen({ port, host, ...tls, ...bounds });
   } catch (error) {
     if (error instanceof TypeError && error.message.startsWith('listen: cert and key must be')) {
       const prefix = `--cert ${options.cert} and --key ${options.key} must be`;
@@ -173,6 +178,22 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
     await server.close();
   }
   return 0;
+}
+
+/** `--idle-timeout-ms` and `--max-connections`, as `listen` takes them. */
+function connectionBounds(options: ServeOptions): Pick<ListenOptions, 'idleTimeoutMs' | 'maxConnections'> {
+  const bounds: { idleTimeoutMs?: number; maxConnections?: number } = {};
+  for (const [flag, name] of [
+    ['idle-timeout-ms', 'idleTimeoutMs'],
+    ['max-connections', 'maxConnections'],
+  ] as const) {
+    const text = options[flag];
+    if (text === undefined) continue;
+    const value = /^\d{1,9}$/.test(text) ? Number(text) : 0;
+    if (value < 1) throw new OperatorError(`--${flag} takes a positive whole number, not ${JSON.stringify(text)}`);
+    bounds[name] = value;
+  }
+  return bounds;
 }
 
 /** How `serve` listens: plain HTTP, HTTPS with a certificate it makes, or HTTPS with the one `--cert` names. */

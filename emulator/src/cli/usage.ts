@@ -24,6 +24,10 @@ Options:
   --key F         its private key (PEM)
   --outlive-parent
                   keep serving after the process that started it is gone (a background job in a CI step)
+  --idle-timeout-ms N
+                  close a connection silent for N milliseconds (default 10000)
+  --max-connections N
+                  serve at most N connections at once, closing more as they come (default 256)
   -h, --help      show this help
   -v, --version   show the version
 
