@@ -41,6 +41,7 @@ import { roleRoutes } from './roles/role-routes.js';
 import { userRoleRoutes } from './roles/user-role-routes.js';
 import type { Tenant } from './tenant.js';
 import { userRoutes } from './users/user-routes.js';
+import { answerPageCodes, type PageCodes } from './page/page-codes.js';
 import { answerPage, pageFiles } from './page/page-routes.js';
 import { PAGE_SCRIPT } from './page/page-scripts.js';
 import { managementApiAudiences } from './auth/audience.js';
@@ -363,21 +364,29 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   };
   const authenticationApi = authenticationRoutes(signIn, bodyLimit);
 
-  async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
-    const file = page === undefined ? undefined : answerPage(request, page);
-    if (file !== undefined) return file;
-    const signInAnswer = authenticationApi(request);
-    if (signInAnswer !== undefined) return signInAnswer;
-    const resolution = route(request);
-    if (resolution.kind === 'not-found') return notFound();
-    if (resolution.kind === 'bad-path') return apiError(400, 'Invalid request URL');
-    const grant = await authenticate(request, {
+  /** The grant of a request's bearer token for the Management API, or Auth0's 401. */
+  const checkToken = (request: EmulatorRequest) =>
+    authenticate(request, {
       token,
       key,
       audiences: (request) => managementApiAudiences(tenantDomain(request), request.scheme),
       issuer,
       now: clock,
     });
+  const pageCodes: PageCodes = new Map();
+
+  async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
+    const pageAnswer =
+      page === undefined
+        ? undefined
+        : ((await answerPageCodes(request, pageCodes, checkToken)) ?? answerPage(request, page));
+    if (pageAnswer !== undefined) return pageAnswer;
+    const signInAnswer = authenticationApi(request);
+    if (signInAnswer !== undefined) return signInAnswer;
+    const resolution = route(request);
+    if (resolution.kind === 'not-found') return notFound();
+    if (resolution.kind === 'bad-path') return apiError(400, 'Invalid request URL');
+    const grant = await checkToken(request);
     if (!('scopes' in grant)) return grant;
     // Only authenticated requests spend the window: an anonymous client cannot use up a token holder's (a decision).
     const limit = limiter?.(clock());

@@ -99,7 +99,7 @@ describe('auth0-user-patch-emulator serve', () => {
     const server = await serve(['--client-id', 'app', '--client-secret', 's3cret', '--domain', 'tenant.example']);
     expect(server.output()).toMatch(
       new RegExp(
-        `^Domain: tenant\\.example\nClient ID: app\nClient secret: s3cret\nDiscovery: ${server.url}/\\.well-known/openid-configuration\nPage: ${server.url}/#token=[\\w.-]+\nListening on ${server.url}\n$`,
+        `^Domain: tenant\\.example\nClient ID: app\nClient secret: s3cret\nDiscovery: ${server.url}/\\.well-known/openid-configuration\nPage: ${server.url}/#code=[A-Za-z0-9]{32}\nListening on ${server.url}\n$`,
       ),
     );
     const { ManagementClient } = await import('auth0');
