@@ -21,11 +21,12 @@ export { jsonTypeName, payloadValidationMessage } from './core/messages.js';
 export { previewPatch, type PatchPreview } from './describe/preview-patch.js';
 export type { UserChange } from './describe/list-changes.js';
 export type { PreviewWarning, PreviewWarningCode } from './describe/preview-warnings.js';
-export { diffUsers, UnreachableUserError } from './describe/diff-users.js';
+export { diffUsers, UnreachableUserError, type DiffOptions } from './describe/diff-users.js';
 export type {
   ApplyOptions,
   Auth0Identity,
   Auth0User,
+  ConnectionSettings,
   JsonInput,
   JsonValue,
   Metadata,

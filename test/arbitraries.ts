@@ -1,6 +1,7 @@
 /** fast-check generators of Auth0 users and PATCH bodies, valid and not. */
 import fc from 'fast-check';
 import type { Auth0User } from '../src/core/types.js';
+import { modelRefusal, type ModelConnection } from './reference-model.js';
 import { RESERVED_APP_METADATA_NAMES } from './support/fixtures.js';
 
 /** Keys with a meaning in JavaScript, which must be stored as ordinary data. */
@@ -59,9 +60,28 @@ export const appMetadataPatch = metadataPatch.map((patch) =>
 );
 
 const text = (maxLength: number) => fc.string({ minLength: 1, maxLength });
-const email = fc.emailAddress();
+const lowerCaseEmail = fc.emailAddress();
+/** An email in any case: the Auth0 store keeps some in lower case (rule 21). */
+export const email = fc.oneof(
+  lowerCaseEmail,
+  lowerCaseEmail.map((address) => address.toUpperCase()),
+  lowerCaseEmail.map((address) => `${address.slice(0, 1).toUpperCase()}${address.slice(1)}`),
+);
 const phone = fc.stringMatching(/^\+[0-9]{1,15}$/);
 const picture = fc.webUrl();
+
+/** The identities of users of each kind of connection (rule 20): database, passwordless, social and enterprise. */
+const identityLists = [
+  [{ connection: 'Username-Password-Authentication', provider: 'auth0', user_id: '1', isSocial: false }],
+  [{ connection: 'email', provider: 'email', user_id: '2', isSocial: false }],
+  [{ connection: 'sms', provider: 'sms', user_id: '3', isSocial: false }],
+  [{ connection: 'google-oauth2', provider: 'google-oauth2', user_id: '4', isSocial: true }],
+  [{ connection: 'acme-saml', provider: 'samlp', user_id: '5', isSocial: false }],
+  [
+    { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: '6', isSocial: false },
+    { connection: 'github', provider: 'github', user_id: '7', isSocial: true },
+  ],
+];
 
 /** A user as the Management API returns it. */
 // Metadata is generated as `unknown` JSON; the shape is Auth0User's.
@@ -74,9 +94,7 @@ export const user = fc.record(
     phone_number: phone,
     created_at: fc.constant('2024-01-01T00:00:00.000Z'),
     updated_at: fc.constant('2024-01-02T00:00:00.000Z'),
-    identities: fc.constant([
-      { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: '1', isSocial: false },
-    ]),
+    identities: fc.constantFrom(...identityLists),
     name: text(30),
     nickname: text(30),
     picture,
@@ -115,6 +133,48 @@ export const validPatch = fc
   )
   .map(withoutForbiddenPairs)
   .filter((patch) => Object.keys(patch).length > 0);
+
+/** `options.connection` as a caller may pass it: any mix of the settings the connection rules read, or none. */
+export const connectionSettings: fc.Arbitrary<ModelConnection | undefined> = fc.option(
+  fc.record(
+    {
+      options: fc.record(
+        {
+          requires_username: fc.boolean(),
+          set_user_root_attributes: fc.constantFrom('on_each_login', 'on_first_login', 'never_on_login'),
+          enabledDatabaseCustomization: fc.boolean(),
+          import_mode: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: [] },
+  ),
+  { nil: undefined },
+);
+
+/**
+ * A user and a patch Auth0 accepts for that user with the default connection settings: the attributes the user's
+ * connection refuses (rules 22 to 25, as the reference model has them) are left out of the patch.
+ */
+export const acceptedUserAndPatch: fc.Arbitrary<[Auth0User, Record<string, unknown>]> = fc
+  .tuple(user, validPatch)
+  .map(([u, patch]): [Auth0User, Record<string, unknown>] => {
+    const kept = { ...patch };
+    for (let refusal = modelRefusal(u, kept); refusal !== undefined; refusal = modelRefusal(u, kept)) {
+      for (const key of REFUSED_KEYS[refusal.rule] ?? []) delete kept[key];
+    }
+    return [u, kept];
+  })
+  .filter(([, patch]) => Object.keys(patch).length > 0);
+
+/** The attributes each connection rule is about. */
+const REFUSED_KEYS: Record<number, readonly string[]> = {
+  22: ['email_verified'],
+  23: ['email'],
+  24: ['username', 'password'],
+  25: ['family_name', 'given_name', 'name', 'nickname', 'picture'],
+};
 
 function withoutForbiddenPairs(patch: Record<string, unknown>): Record<string, unknown> {
   const { ...kept } = patch;

@@ -94,7 +94,15 @@ describe('isPatchError', () => {
       expect(JSON.stringify(new library.PatchError('The user does not exist.', { statusCode: 404 }))).toBe(
         '{"statusCode":404,"error":"Not Found","message":"The user does not exist.","errorCode":"inexistent_user"}',
       );
-      expect(Object.keys(error).sort()).toEqual(['error', 'errorCode', 'name', 'path', 'pathSegments', 'statusCode']);
+      expect(Object.keys(error).sort()).toEqual([
+        'error',
+        'errorCode',
+        'name',
+        'path',
+        'pathSegments',
+        'rule',
+        'statusCode',
+      ]);
       const brand = Object.getOwnPropertyDescriptor(error, Symbol.for('auth0-user-patch.PatchError'));
       expect(brand).toEqual({ value: true, writable: false, enumerable: false, configurable: false });
       expect(Object.getOwnPropertySymbols({ ...error })).toEqual([]);

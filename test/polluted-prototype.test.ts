@@ -91,4 +91,38 @@ describe('a polluted Object.prototype', () => {
     expect(polluted(() => listChanges(user, withApp))).toEqual(listChanges(user, withApp));
     expect(polluted(() => profileSize(withApp))).toBe(profileSize(withApp));
   });
+
+  it('plants no identity, connection or setting for the connection rules (rules 20 to 25)', () => {
+    const planted: Record<string, unknown> = {
+      identities: [{ provider: 'samlp', connection: 'planted' }],
+      provider: 'google-oauth2',
+      connection: { options: { requires_username: 'yes' } },
+      options: { set_user_root_attributes: 'sometimes' },
+      requires_username: false,
+      set_user_root_attributes: 'sometimes',
+      enabledDatabaseCustomization: true,
+      attributes: 'x',
+      username: 'planted',
+    };
+    const database = { user_id: 'auth0|1', identities: [{ provider: 'auth0' }] };
+    const cases: [object, object, object][] = [
+      [user, { email: 'Jane@Example.com', email_verified: true, name: 'x' }, {}],
+      [{ identities: [{}] }, { email: 'Jane@Example.com', name: 'x' }, {}],
+      [database, { email: 'Jane@Example.com' }, {}],
+      [database, { username: 'neo' }, { connection: {} }],
+      [database, { username: 'neo' }, { connection: { options: {} } }],
+    ];
+    for (const [stored, patch, options] of cases) {
+      const run = () => outcome(() => applyPatch(stored, patch as never, options));
+      const clean = run();
+      for (const [key, value] of Object.entries(planted)) {
+        Object.defineProperty(Object.prototype, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+      try {
+        expect(run()).toEqual(clean);
+      } finally {
+        for (const key of Object.keys(planted)) delete (Object.prototype as Record<string, unknown>)[key];
+      }
+    }
+  });
 });

@@ -204,3 +204,16 @@ describe('patches that do not compile', () => {
     });
   });
 });
+
+describe('the connection rules in the types', () => {
+  it('types a written email or username as sent or in lower case (rule 21)', () => {
+    const database = { user_id: 'auth0|1', identities: [{ provider: 'auth0' }] };
+    expectTypeOf(applyPatch(database, { email: 'Jane@Example.com' }).email).toEqualTypeOf<
+      'Jane@Example.com' | 'jane@example.com'
+    >();
+    expectTypeOf(applyPatch(database, { username: 'Neo' }).username).toEqualTypeOf<'Neo' | 'neo'>();
+    const email: string = 'a@example.com';
+    expectTypeOf(applyPatch(database, { email }).email).toEqualTypeOf<string>();
+    expectTypeOf(applyPatch(database, { name: 'Jane' }).name).toEqualTypeOf<'Jane'>();
+  });
+});

@@ -12,8 +12,12 @@ export function renderPreview(preview: PatchPreview, { color }: { color: boolean
   };
   const lines: string[] = [];
   if (preview.error !== undefined) {
+    const rule = preview.error.rule === undefined ? '' : `, rule ${preview.error.rule}`;
     lines.push(
-      paint(['bold', 'red'], `Auth0 refuses this patch (${preview.error.statusCode} ${preview.error.errorCode}):`),
+      paint(
+        ['bold', 'red'],
+        `Auth0 refuses this patch (${preview.error.statusCode} ${preview.error.errorCode}${rule}):`,
+      ),
     );
     lines.push(terminalText(`  ${preview.error.message}`));
     return `${lines.join('\n')}\n`;
@@ -33,7 +37,8 @@ export function renderPreview(preview: PatchPreview, { color }: { color: boolean
     lines.push('', paint('bold', 'Warnings'));
     for (const warning of preview.warnings) {
       const place = warning.pathSegments.length === 0 ? '' : ` at ${warning.path}`;
-      lines.push(paint(['bold', 'yellow'], `  ! ${warning.code}${place}`));
+      const rule = warning.rule === undefined ? '' : ` (rule ${warning.rule})`;
+      lines.push(paint(['bold', 'yellow'], `  ! ${warning.code}${place}${rule}`));
       lines.push(terminalText(`    ${warning.message}`));
     }
   }

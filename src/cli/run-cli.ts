@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { patchUser } from '../core/apply-patch.js';
+import { readConnectionSettings } from '../core/connection.js';
 import { diffUsers, UnreachableUserError } from '../describe/diff-users.js';
 import { PatchError } from '../core/patch-error.js';
 import { isPlainObject } from '../internal/is-plain-object.js';
 import { previewPatch, type PatchPreview } from '../describe/preview-patch.js';
-import type { Auth0User } from '../core/types.js';
+import type { Auth0User, ConnectionSettings } from '../core/types.js';
 import { validatePatch } from '../core/validate-patch.js';
 import { renderHtmlReport } from '../report/render-html-report.js';
 import { renderPreview } from './preview-report.js';
@@ -26,6 +27,7 @@ export type CliIo = {
 
 const OPTIONS = {
   json: { type: 'boolean' },
+  connection: { type: 'string' },
   html: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -43,16 +45,23 @@ export function runCli(args: readonly string[], io: CliIo): number {
     if (values.html !== undefined && values.json) throw new UsageError('--json and --html go separately');
     if (values.html === '')
       throw new UsageError('--html takes the file to write the report to (- for standard output)');
-    if (files.filter((file) => file === '-').length > 1)
+    if (values.connection !== undefined && (command === 'validate' || command === 'serve'))
+      throw new UsageError('--connection goes with apply, preview and diff');
+    if (values.connection === '')
+      throw new UsageError("--connection takes the file that holds the user's connection (- for standard input)");
+    if ([...files, values.connection].filter((file) => file === '-').length > 1)
       throw new UsageError('only one argument can read standard input (-)');
     const read = (file: string) => readJson(file, io.readStandardInput);
+    const connection = () => (values.connection === undefined ? {} : readConnection(values.connection, read));
     switch (command) {
       case 'apply':
-        return apply(io, ...twoFiles(command, files, read));
-      case 'preview':
-        return preview(io, { json: values.json === true, html: values.html, files }, ...twoFiles(command, files, read));
+        return apply(io, connection(), ...twoFiles(command, files, read));
+      case 'preview': {
+        const how = { json: values.json === true, html: values.html, files };
+        return preview(io, how, connection(), ...twoFiles(command, files, read));
+      }
       case 'diff':
-        return diff(io, ...twoFiles(command, files, read), files[1] as string);
+        return diff(io, connection(), ...twoFiles(command, files, read), files[1] as string);
       case 'validate':
         return validate(io, read(oneFile(command, files)));
       case 'serve':
@@ -98,9 +107,26 @@ function twoFiles(command: string, files: readonly string[], read: (file: string
   return [user as Auth0User, read(secondFile)];
 }
 
-function apply(io: CliIo, user: Auth0User, patch: unknown): number {
+/** `--connection`'s file: the user's connection, as `options.connection` of the library takes it, checked. */
+function readConnection(file: string, read: (file: string) => unknown): ConnectionOption {
+  const connection = read(file);
+  if (!isPlainObject(connection)) throw new UsageError(`${inputName(file)} must hold a connection (a JSON object)`);
+  const options = { connection: connection as ConnectionSettings };
   try {
-    return print(io, `${jsonText(patchUser(user, patch).user, 2)}\n`);
+    readConnectionSettings(options);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    throw new UsageError(`${inputName(file)}: ${error.message.replace('applyPatch: options.connection.', '')}`);
+  }
+  return options;
+}
+
+/** What `--connection` gives the library: the connection of the user's primary identity, or nothing. */
+type ConnectionOption = { connection?: ConnectionSettings };
+
+function apply(io: CliIo, connection: ConnectionOption, user: Auth0User, patch: unknown): number {
+  try {
+    return print(io, `${jsonText(patchUser(user, patch, connection).user, 2)}\n`);
   } catch (error) {
     return refuse(io, error);
   }
@@ -108,8 +134,14 @@ function apply(io: CliIo, user: Auth0User, patch: unknown): number {
 
 type PreviewOptions = { json: boolean; html: string | undefined; files: readonly string[] };
 
-function preview(io: CliIo, { json, html, files }: PreviewOptions, user: Auth0User, patch: unknown): number {
-  const result = previewPatch(user, patch);
+function preview(
+  io: CliIo,
+  { json, html, files }: PreviewOptions,
+  connection: ConnectionOption,
+  user: Auth0User,
+  patch: unknown,
+): number {
+  const result = previewPatch(user, patch, connection);
   if (html === undefined) io.stdout(json ? `${jsonText(result, 2)}\n` : renderPreview(result, { color: io.color }));
   else {
     const sources = { user: inputName(files[0] as string), patch: inputName(files[1] as string) };
@@ -132,10 +164,10 @@ function writeHtmlReport(io: CliIo, file: string, page: string, { changes, warni
   );
 }
 
-function diff(io: CliIo, before: Auth0User, after: unknown, afterFile: string): number {
+function diff(io: CliIo, connection: ConnectionOption, before: Auth0User, after: unknown, afterFile: string): number {
   if (!isPlainObject(after)) throw new UsageError(`${inputName(afterFile)} must hold a user (a JSON object)`);
   try {
-    return print(io, `${jsonText(diffUsers(before, after as Auth0User), 2)}\n`);
+    return print(io, `${jsonText(diffUsers(before, after as Auth0User, connection), 2)}\n`);
   } catch (error) {
     if (!(error instanceof UnreachableUserError)) throw error;
     io.stderr(`${terminalText(error.message)}\n`);

@@ -15,6 +15,8 @@ A file argument of - reads standard input.
 Options:
   --json          preview: print the preview as JSON
   --html F        preview: write an HTML report to file F instead (- for standard output)
+  --connection F  apply, preview, diff: the connection of the user's primary identity, as
+                  GET /api/v2/connections/{id} returns it (JSON file F; - for standard input)
   -h, --help      show this help
   -v, --version   show the version
 

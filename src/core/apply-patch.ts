@@ -1,3 +1,5 @@
+import { applyConnectionRules, concernsConnection, type LowerCased } from './connection-rules.js';
+import { readConnectionSettings, userConnection } from './connection.js';
 import { inexistentUserError } from './patch-error.js';
 import { mergeIntoUser } from './merge-into-user.js';
 import { preparePatch, type PreparedPatch } from './prepare-patch.js';
@@ -56,8 +58,12 @@ export function applyPreparedPatch(
   return mergePrepared(user, prepared, options).user;
 }
 
-/** What {@link patchUser} found: the checked patch, and the user it makes. */
-export type PatchOutcome = { readonly prepared: PreparedPatch; readonly user: Auth0User };
+/** What {@link patchUser} found: the checked patch, the user it makes, and what the user's connection lower-cased. */
+export type PatchOutcome = {
+  readonly prepared: PreparedPatch;
+  readonly user: Auth0User;
+  readonly lowerCased: readonly LowerCased[];
+};
 
 /**
  * {@link applyPatch} without its compile-time types, for callers that hold an unknown body (the CLI, the emulator,
@@ -67,15 +73,24 @@ export function patchUser(user: unknown, body: unknown, options?: ApplyOptions):
   return mergePrepared(user, preparePatch(body), options);
 }
 
-/** The checks of `user` and `options`, then the merge of a checked patch (shared by the object and text paths). */
+/**
+ * The checks of `user` and `options`, then the rules of the user's connection, then the merge of a checked patch
+ * (shared by the object and text paths).
+ */
 export function mergePrepared(user: unknown, prepared: PreparedPatch, options: ApplyOptions | undefined): PatchOutcome {
   // Own properties only: an `Object.prototype.now` planted by someone else is no option.
   const now = options !== undefined && options !== null && Object.hasOwn(options, 'now') ? options.now : undefined;
   if (now !== undefined && !(now instanceof Date && Number.isFinite(now.getTime()))) {
     throw new TypeError('applyPatch: options.now must be a valid Date');
   }
+  const settings = readConnectionSettings(options);
   if (user === null || user === undefined) throw inexistentUserError();
   if (typeof user !== 'object' || Array.isArray(user)) throw new TypeError('applyPatch: user must be an object');
+  const connection = concernsConnection(prepared) ? userConnection(user as Auth0User, settings) : undefined;
+  const { changes, lowerCased } =
+    connection === undefined
+      ? { changes: prepared.changes, lowerCased: [] }
+      : applyConnectionRules(connection, prepared);
   const stamp = now === undefined ? undefined : { at: now, passwordReset: prepared.setsPassword };
-  return { prepared, user: mergeIntoUser(user as Auth0User, prepared.changes, stamp) };
+  return { prepared, user: mergeIntoUser(user as Auth0User, changes, stamp), lowerCased };
 }

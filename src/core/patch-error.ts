@@ -20,17 +20,31 @@ export type Auth0ErrorBody = {
 };
 
 /**
- * Where an error sits in the patch, and which Auth0 answer it is.
+ * Where an error sits in the patch, and which Auth0 answer it is: a 400 (the default) with its `errorCode`, or the
+ * 404 for a user that does not exist.
  *
  * @example
  * const options: PatchErrorOptions = { path: ['user_metadata', 'addresses', 'home'] };
+ * const refusal: PatchErrorOptions = { path: ['email'], errorCode: 'operation_not_supported', rule: 23 };
  */
 export type PatchErrorOptions = {
   /** The offending place in the patch, as its steps: object keys and array indexes. */
   path?: readonly PathSegment[];
-  /** `404` for a user that does not exist; `400` (the default) for a refused body. */
-  statusCode?: 400 | 404;
-};
+  /** The rule of docs/rules.md behind a refusal of the connection rules (20 to 25). */
+  rule?: number;
+} & (
+  | {
+      /** `400` (the default) for a refused request. */
+      statusCode?: 400;
+      /** `'invalid_body'` (the default) for a body Auth0 refuses; `'operation_not_supported'` for one the user's connection does not allow. */
+      errorCode?: 'invalid_body' | 'operation_not_supported';
+    }
+  | {
+      /** `404` for a user that does not exist. */
+      statusCode: 404;
+      errorCode?: 'inexistent_user';
+    }
+);
 
 /**
  * The brand every {@link PatchError} carries, as a non-enumerable property: a registered symbol, so the ESM and
@@ -40,7 +54,8 @@ const PATCH_ERROR_BRAND = Symbol.for('auth0-user-patch.PatchError');
 
 /**
  * What `PATCH /api/v2/users/{id}` answers when Auth0 refuses a request: `400 invalid_body` for a refused body,
- * `404 inexistent_user` for a user that does not exist. `JSON.stringify(error)` is exactly Auth0's response body.
+ * `400 operation_not_supported` (or `invalid_body`) for a change the user's connection does not allow, `404
+ * inexistent_user` for a user that does not exist. `JSON.stringify(error)` is exactly Auth0's response body.
  *
  * @example
  * try {
@@ -73,12 +88,13 @@ export class PatchError extends Error {
    */
   readonly error: 'Bad Request' | 'Not Found';
   /**
-   * Auth0's machine-readable code.
+   * Auth0's machine-readable code: `invalid_body` for a refused body, `operation_not_supported` for a change the
+   * user's connection does not allow, `inexistent_user` for the 404.
    *
    * @example
    * validatePatch({ blocked: 'yes' })?.errorCode; // 'invalid_body'
    */
-  readonly errorCode: 'invalid_body' | 'inexistent_user';
+  readonly errorCode: 'invalid_body' | 'operation_not_supported' | 'inexistent_user';
   /**
    * The offending place in the patch, written as JavaScript reads it, when there is one.
    *
@@ -93,12 +109,25 @@ export class PatchError extends Error {
    * validatePatch({ user_metadata: { addresses: { 'home.x': '1 Home Road' } } })?.pathSegments; // ['user_metadata', 'addresses', 'home.x']
    */
   readonly pathSegments: readonly PathSegment[] | undefined;
+  /**
+   * For a refusal of the rules that depend on the user's connection, the number of that rule in docs/rules.md
+   * (20 to 25); `undefined` for the others. Not part of Auth0's body.
+   *
+   * @example
+   * try {
+   *   applyPatch({ identities: [{ provider: 'samlp', connection: 'acme' }] }, { email_verified: true });
+   * } catch (error) {
+   *   if (isPatchError(error)) error.rule; // 22
+   * }
+   */
+  readonly rule: number | undefined;
 
   constructor(message: string, options: PatchErrorOptions = {}) {
     super(message);
     this.statusCode = options.statusCode ?? 400;
     this.error = this.statusCode === 404 ? 'Not Found' : 'Bad Request';
-    this.errorCode = this.statusCode === 404 ? 'inexistent_user' : 'invalid_body';
+    this.errorCode = options.statusCode === 404 ? 'inexistent_user' : (options.errorCode ?? 'invalid_body');
+    this.rule = options.rule;
     this.pathSegments = options.path === undefined ? undefined : Object.freeze([...options.path]);
     this.path = options.path === undefined ? undefined : formatPath(options.path);
     Object.defineProperty(this, PATCH_ERROR_BRAND, { value: true });

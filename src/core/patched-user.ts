@@ -61,7 +61,14 @@ type MetadataAttributes<U, P> = {
 };
 
 /** The stored root attributes a patch writes (steering attributes and metadata aside). */
-type RootChanges<P> = { [K in keyof P as K extends Steering | MetadataKey ? never : K]: P[K] };
+type RootChanges<P> = {
+  [K in keyof P as K extends Steering | MetadataKey ? never : K]: K extends 'email' | 'username'
+    ? MaybeLowerCased<P[K]>
+    : P[K];
+};
+
+/** A string the user's connection may store in lower case (rule 21): as sent, or lower-cased. */
+type MaybeLowerCased<V> = V extends string ? V | Lowercase<V> : V;
 
 /** The attributes `options.now` stamps: `updated_at`, and `last_password_reset` for a new password. */
 type Stamps<P, O> = O extends { now: Date }
@@ -72,7 +79,8 @@ type Stamps<P, O> = O extends { now: Date }
 
 /**
  * The user {@link applyPatch} returns for a user of type `U`, a patch of type `P` and options of type `O`:
- * root attributes take the patch's type (a nullable one set to `null` disappears); metadata is merged at the
+ * root attributes take the patch's type (a nullable one set to `null` disappears; `email` and `username` may also be
+ * their lower case, which a database user's connection stores); metadata is merged at the
  * first level (nested values take the patch's type whole, keys set to `null` disappear, `{}` leaves an empty
  * `user_metadata` and no `app_metadata`); steering attributes are not stored. When the user is only known as
  * `Auth0User` or the patch as `UserPatch`, or either has an index signature (keys not known one by one), the

@@ -88,6 +88,11 @@ export type PreparedPatch = {
   readonly setsPassword: boolean;
   /** `password`, `connection`, `client_id`, `verify_email` and `verify_phone_number`, when the body has them. */
   readonly steering: PatchSteering;
+  /**
+   * The rules it was checked with ({@link PrepareOptions}): applied to a user, an `'update'` meets every rule that
+   * depends on the user's connection, a `'create'` only those a new user meets (lower case, usernames).
+   */
+  readonly rules: 'update' | 'create';
 };
 
 /**
@@ -106,14 +111,15 @@ const PAIRED: ReadonlySet<string> = new Set(EXCLUSIVE_PAIRS.flat());
 
 /** Which body-level rules apply: all of them for a PATCH; creating a user needs neither. */
 type BodyRules = {
+  readonly name: 'update' | 'create';
   /** A body must name at least one attribute ("None of the valid schemas were met"). */
   readonly requireAttribute: boolean;
   /** The pairs of attributes one request may not change together. */
   readonly exclusivePairs: boolean;
 };
 
-const UPDATE_RULES: BodyRules = { requireAttribute: true, exclusivePairs: true };
-const CREATE_RULES: BodyRules = { requireAttribute: false, exclusivePairs: false };
+const UPDATE_RULES: BodyRules = { name: 'update', requireAttribute: true, exclusivePairs: true };
+const CREATE_RULES: BodyRules = { name: 'create', requireAttribute: false, exclusivePairs: false };
 
 /**
  * Checks a body once, with every rule {@link applyPatch} applies, and copies what it changes: the
@@ -194,7 +200,7 @@ function prepareBody(body: unknown, rules: BodyRules, parsed: boolean): Prepared
       }
     }
   }
-  return { changes, setsPassword, steering: steering as PatchSteering };
+  return { changes, setsPassword, steering: steering as PatchSteering, rules: rules.name };
 }
 
 /**

@@ -123,4 +123,42 @@ export type ApplyOptions = {
    * `password` also sets `last_password_reset` to it. When absent, no clock is read and neither field changes.
    */
   now?: Date;
+  /**
+   * The connection of the user's primary identity (`identities[0]`), for the settings the connection rules read
+   * that the user does not carry (see {@link ConnectionSettings}). When absent, Auth0's defaults apply.
+   */
+  connection?: ConnectionSettings;
+};
+
+/**
+ * The settings of a user's connection that decide what a PATCH may change, with Auth0's names: the JSON
+ * `GET /api/v2/connections/{id}` answers will do (its other properties are ignored). Only these options are read,
+ * checked at run time (a `TypeError` names a wrong one); each one absent takes Auth0's default.
+ *
+ * @example
+ * const database: ConnectionSettings = { options: { requires_username: true } };
+ * const google: ConnectionSettings = { options: { set_user_root_attributes: 'on_first_login' } };
+ */
+export type ConnectionSettings = {
+  options?: {
+    /**
+     * A database connection whose users have a `username` ("Requires Username"). Auth0's default is `false`; when
+     * absent, a user who already has a `username` shows that the connection holds them.
+     */
+    requires_username?: boolean;
+    /**
+     * A database connection with Flexible Identifiers: it holds usernames when `attributes.username` is present.
+     */
+    attributes?: { email?: object; phone_number?: object; username?: object };
+    /**
+     * When a social or enterprise connection writes `name`, `given_name`, `family_name`, `nickname` and
+     * `picture` from the identity provider. Auth0's default, `'on_each_login'` ("Sync user profile attributes at
+     * each login"), means a PATCH cannot change them.
+     */
+    set_user_root_attributes?: 'on_each_login' | 'on_first_login' | 'never_on_login';
+    /** A database connection that uses a legacy store ("Use my own database"). Defaults to `false`. */
+    enabledDatabaseCustomization?: boolean;
+    /** A custom database that imports its users into Auth0 on their first login. Defaults to `false`. */
+    import_mode?: boolean;
+  };
 };

@@ -3,7 +3,10 @@ import { preparePatch } from './prepare-patch.js';
 
 /**
  * Checks a PATCH body without applying it: `undefined` when Auth0 would accept it, otherwise the
- * {@link PatchError} (returned, not thrown) with the message {@link applyPatch} would throw.
+ * {@link PatchError} (returned, not thrown) with the message {@link applyPatch} would throw. It sees the body only:
+ * the rules that depend on the user's connection (20 to 25 of docs/rules.md) need the user, so a body it accepts
+ * may still be refused for some users (an `email` for a Google user); {@link applyPatch} and {@link previewPatch}
+ * check them.
  *
  * @example
  * validatePatch({ user_metadata: { color: 'pink' } }); // undefined

@@ -3,8 +3,10 @@ import { jsonEqual } from './json-equal.js';
 import { setOwn } from '../internal/own-keys.js';
 import { formatPath } from '../core/path.js';
 import { isPlainObject } from '../internal/is-plain-object.js';
-import type { Auth0User, Metadata, UserInput, UserPatch } from '../core/types.js';
-import { validatePatch } from '../core/validate-patch.js';
+import type { ApplyOptions, Auth0User, Metadata, UserInput, UserPatch } from '../core/types.js';
+import { patchUser } from '../core/apply-patch.js';
+import { SYNCED_PROFILE_ATTRIBUTES } from '../core/connection-rules.js';
+import { PatchError } from '../core/patch-error.js';
 
 /**
  * Thrown by {@link diffUsers} when no PATCH can turn one user into the other, naming what stands in the way.
@@ -48,7 +50,9 @@ export class UnreachableUserError extends Error {
  * (`username` goes alone in the second). Bodies are minimal: unchanged keys are left out, a removed metadata key is
  * a first-level `null`, emptied metadata is `{}`, a removed nullable attribute is `null`. Metadata key order is not
  * reproduced (no PATCH can reorder keys); `updated_at` and `last_password_reset` are ignored (a PATCH moves them).
- * Throws an {@link UnreachableUserError} naming the attributes when no PATCH can reach `after`.
+ * The bodies meet the rules of `before`'s connection (`options.connection` as for {@link applyPatch}). Throws an
+ * {@link UnreachableUserError} naming the attributes when no PATCH can reach `after`: one Auth0 would refuse, or
+ * one it would store otherwise (a database user's email in lower case).
  *
  * @example
  * diffUsers(
@@ -56,8 +60,10 @@ export class UnreachableUserError extends Error {
  *   { email: 'b@example.com', username: 'jane_doe', user_metadata: { hobby: 'surfing' } },
  * );
  * // [ { email: 'b@example.com', user_metadata: { color: null } }, { username: 'jane_doe' } ]
+ * diffUsers({ identities: [{ provider: 'google-oauth2' }], name: 'Jo' }, { identities: [{ provider: 'google-oauth2' }], name: 'Joanna' });
+ * // throws UnreachableUserError (attributes: ['name']): Google writes the name at each login
  */
-export function diffUsers(before: UserInput, after: UserInput): UserPatch[] {
+export function diffUsers(before: UserInput, after: UserInput, options?: DiffOptions): UserPatch[] {
   const from = before as Auth0User;
   const to = after as Auth0User;
   const body: Record<string, unknown> = {};
@@ -83,18 +89,52 @@ export function diffUsers(before: UserInput, after: UserInput): UserPatch[] {
     );
   }
   const bodies = splitForbiddenPairs(body);
+  const reached = applyInTurn(from, bodies, options);
+  const stored = Object.keys(body).filter((key) => !jsonEqual(ownValue(reached, key), ownValue(to, key)));
+  if (stored.length > 0) {
+    const values = stored.map((key) => `${key} as ${JSON.stringify(ownValue(reached, key))}`).join(' and ');
+    throw new UnreachableUserError(
+      stored,
+      `Auth0 would store ${values}: the Auth0 store keeps a database user's email and username in lower case (rule 21).`,
+    );
+  }
+  // Copies, so that changing a body never reaches `after`.
+  return structuredClone(bodies) as UserPatch[];
+}
+
+/**
+ * Options of {@link diffUsers}: the connection of `before`'s primary identity, as {@link ApplyOptions} takes it.
+ *
+ * @example
+ * const options: DiffOptions = { connection: { options: { requires_username: true } } };
+ */
+export type DiffOptions = Pick<ApplyOptions, 'connection'>;
+
+/** The user the bodies make, one after the other, or the refusal that stops them, as an {@link UnreachableUserError}. */
+function applyInTurn(from: Auth0User, bodies: readonly Record<string, unknown>[], options: DiffOptions | undefined) {
+  let user = from;
   for (const patch of bodies) {
-    const refusal = validatePatch(patch);
-    if (refusal !== undefined) {
-      const attribute = refusal.pathSegments?.[0];
+    try {
+      user = patchUser(user, patch, options).user;
+    } catch (refusal) {
+      if (!(refusal instanceof PatchError)) throw refusal;
       throw new UnreachableUserError(
-        attribute === undefined ? [] : [String(attribute)],
+        refusedAttributes(refusal, patch),
         `Auth0 would refuse the PATCH it takes: ${refusal.message}`,
       );
     }
   }
-  // Copies, so that changing a body never reaches `after`.
-  return structuredClone(bodies) as UserPatch[];
+  return user;
+}
+
+/** The attributes a refusal is about: the synced profile attributes of the body, or the first step of its path. */
+function refusedAttributes(refusal: PatchError, patch: Record<string, unknown>): string[] {
+  if (refusal.rule === 25) return SYNCED_PROFILE_ATTRIBUTES.filter((key) => Object.hasOwn(patch, key));
+  return (refusal.pathSegments ?? []).slice(0, 1).map(String);
+}
+
+function ownValue(user: Auth0User, key: string): unknown {
+  return Object.hasOwn(user, key) ? user[key] : undefined;
 }
 
 const STAMPED: ReadonlySet<string> = new Set(STAMPED_ATTRIBUTES);

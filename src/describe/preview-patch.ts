@@ -46,5 +46,5 @@ export function previewPatch(user: UserInput, patch: unknown, options: ApplyOpti
   }
   const after = outcome.user;
   const changes = listChanges(user, after);
-  return { user: after, changes, warnings: findWarnings(user as Auth0User, outcome.prepared, after, changes) };
+  return { user: after, changes, warnings: findWarnings(user as Auth0User, outcome, after, changes) };
 }

@@ -4,7 +4,8 @@
  */
 import { formatPath, type PathSegment } from '../core/path.js';
 import { isPlainObject } from '../internal/is-plain-object.js';
-import type { PreparedPatch } from '../core/prepare-patch.js';
+import type { PatchOutcome } from '../core/apply-patch.js';
+import type { LowerCased } from '../core/connection-rules.js';
 import type { UserChange } from './list-changes.js';
 import { PROFILE_SIZE_LIMIT, profileSize } from './profile-size.js';
 import { STAMPED_ATTRIBUTES } from '../core/schema.js';
@@ -17,7 +18,8 @@ import type { Auth0User } from '../core/types.js';
  * - `delete-missing-key`: a first-level `null` deletes a key the user does not have;
  * - `app-metadata-removed`: `app_metadata` is emptied, so it disappears from the user;
  * - `no-change`: the patch changes nothing Auth0 stores;
- * - `profile-too-large`: the user is past the 10 KB profile size Auth0 documents.
+ * - `profile-too-large`: the user is past the 10 KB profile size Auth0 documents;
+ * - `stored-in-lower-case`: the user's connection stores the `email` (or `username`) in lower case (rule 21).
  *
  * @example
  * const code: PreviewWarningCode = 'nested-key-dropped';
@@ -28,11 +30,13 @@ export type PreviewWarningCode =
   | 'delete-missing-key'
   | 'app-metadata-removed'
   | 'no-change'
-  | 'profile-too-large';
+  | 'profile-too-large'
+  | 'stored-in-lower-case';
 
 /**
  * One warning of a preview: its code, the place it is about as `pathSegments` (frozen; `[]` for the whole user) and
- * as `path`, its text (`''` for the whole user), and a sentence saying what happens and how to avoid it.
+ * as `path`, its text (`''` for the whole user), a sentence saying what happens and how to avoid it, and, for a rule
+ * that depends on the user's connection, its number in docs/rules.md.
  *
  * @example
  * const warning: PreviewWarning = {
@@ -47,6 +51,7 @@ export type PreviewWarning = {
   path: string;
   pathSegments: readonly PathSegment[];
   message: string;
+  rule?: number;
 };
 
 const STAMPED: ReadonlySet<string> = new Set(STAMPED_ATTRIBUTES);
@@ -54,11 +59,11 @@ const STAMPED: ReadonlySet<string> = new Set(STAMPED_ATTRIBUTES);
 /** The warnings for a checked PATCH that Auth0 accepts, from what it changes and the users before and after. */
 export function findWarnings(
   before: Auth0User,
-  prepared: PreparedPatch,
+  { prepared, lowerCased }: Pick<PatchOutcome, 'prepared' | 'lowerCased'>,
   after: Auth0User,
   changes: readonly UserChange[],
 ): PreviewWarning[] {
-  const warnings: PreviewWarning[] = [];
+  const warnings: PreviewWarning[] = lowerCased.map(storedInLowerCase);
   for (const change of prepared.changes) {
     if (change.kind !== 'metadata') continue;
     const { key, changes: metadata } = change;
@@ -164,4 +169,10 @@ function tooLarge(size: number): PreviewWarning {
     [],
     `The user is ${size} bytes of JSON, past the 10 KB (${PROFILE_SIZE_LIMIT} bytes) Auth0 documents for a profile. Auth0 does not refuse such writes yet but has scheduled the end of larger profiles (2027-03-04): keep bulky data outside the user.`,
   );
+}
+
+function storedInLowerCase({ key, sent, stored }: LowerCased): PreviewWarning {
+  const owner = key === 'email' ? 'the Auth0 store (a database or passwordless user)' : 'a database connection';
+  const message = `${key} is stored in lower case, as ${stored}, not as sent (${sent}): Auth0 lower-cases the ${key} of a user in ${owner}. Look the user up by the lower-case value.`;
+  return { ...warning('stored-in-lower-case', [key], message), rule: 21 };
 }

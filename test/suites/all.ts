@@ -1,5 +1,6 @@
 /** Every suite, for each build of the library to run in full. */
 import type { Library } from '../library.js';
+import { connectionSuite } from './connection.suite.js';
 import { hostileInputSuite } from './hostile-input.suite.js';
 import { diffSuite } from './diff.suite.js';
 import { lawsSuite } from './laws.suite.js';
@@ -20,4 +21,5 @@ export function allSuites(library: Library): void {
   previewSuite(library);
   diffSuite(library);
   prototypeKeysSuite(library);
+  connectionSuite(library);
 }

@@ -1,9 +1,17 @@
 /** The merge rules as laws over generated users and patches, and a differential test against the reference model. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appMetadataPatch, metadataPatch, user, validPatch } from '../arbitraries.js';
+import {
+  acceptedUserAndPatch,
+  appMetadataPatch,
+  connectionSettings,
+  metadataPatch,
+  user,
+  validPatch,
+} from '../arbitraries.js';
 import type { Library } from '../library.js';
-import { modelApply } from '../reference-model.js';
+import { modelApply, modelRefusal, storedValue } from '../reference-model.js';
+import { thrownBy } from '../support/errors.js';
 import { deepFreeze } from '../support/fixtures.js';
 
 type Json = Record<string, unknown>;
@@ -20,25 +28,41 @@ function objectsIn(value: unknown, found = new Set<object>()): Set<object> {
 
 const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-export function lawsSuite({ applyPatch }: Library): void {
+export function lawsSuite({ applyPatch, PatchError }: Library): void {
   const apply = (u: Json, p: Json, now?: Date) => applyPatch(u, p as never, now === undefined ? {} : { now }) as Json;
 
   describe('laws', () => {
-    it('agrees with the reference model, key order included', () => {
+    it('agrees with the reference model, key order and the refusals of the connection rules included', () => {
       fc.assert(
-        fc.property(user, validPatch, fc.option(fc.date({ noInvalidDate: true }), { nil: undefined }), (u, p, now) => {
-          const actual = apply(u, p, now);
-          const expected = modelApply(u, p, now);
-          expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
-          expect(roundTrip(actual)).toEqual(roundTrip(expected));
-        }),
-        { numRuns: 500 },
+        fc.property(
+          user,
+          validPatch,
+          fc.option(fc.date({ noInvalidDate: true }), { nil: undefined }),
+          connectionSettings,
+          (u, p, now, connection) => {
+            const options = {
+              ...(now === undefined ? {} : { now }),
+              ...(connection === undefined ? {} : { connection }),
+            };
+            const refusal = modelRefusal(u, p, connection);
+            if (refusal !== undefined) {
+              const error = thrownBy(() => applyPatch(u, p as never, options), PatchError);
+              expect({ message: error.message, errorCode: error.errorCode, rule: error.rule }).toEqual(refusal);
+              return;
+            }
+            const actual = applyPatch(u, p as never, options);
+            const expected = modelApply(u, p, now, connection);
+            expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+            expect(roundTrip(actual)).toEqual(roundTrip(expected));
+          },
+        ),
+        { numRuns: 1000 },
       );
     });
 
     it('is idempotent: applying a patch twice is applying it once', () => {
       fc.assert(
-        fc.property(user, validPatch, (u, p) => {
+        fc.property(acceptedUserAndPatch, ([u, p]) => {
           const once = apply(u, p);
           expect(apply(once, p)).toEqual(once);
         }),
@@ -80,13 +104,13 @@ export function lawsSuite({ applyPatch }: Library): void {
 
     it('replaces root attributes, unsets them with null, and stores no steering attribute', () => {
       fc.assert(
-        fc.property(user, validPatch, (u, p) => {
+        fc.property(acceptedUserAndPatch, ([u, p]) => {
           const after = apply(u, p);
           for (const [key, value] of Object.entries(p)) {
             if (key.endsWith('_metadata')) continue;
             if (NOT_STORED.includes(key)) expect(after[key]).toBe((u as Json)[key]);
             else if (value === null) expect(Object.hasOwn(after, key)).toBe(false);
-            else expect(after[key]).toBe(value);
+            else expect(after[key]).toBe(storedValue(u, key, value));
           }
           for (const key of Object.keys(u)) {
             if (!Object.hasOwn(p, key)) expect(after[key]).toBe((u as Json)[key]);
@@ -97,7 +121,7 @@ export function lawsSuite({ applyPatch }: Library): void {
 
     it('never mutates its inputs: unfrozen ones are left as they were, deep-frozen ones give the same user', () => {
       fc.assert(
-        fc.property(user, validPatch, (u, p) => {
+        fc.property(acceptedUserAndPatch, ([u, p]) => {
           // A frozen object cannot change (writing to it throws in strict mode), so the law is checked on unfrozen
           // copies: they must come out as they went in, and frozen inputs must not make applyPatch throw or differ.
           const [userCopy, patchCopy] = [structuredClone(u), structuredClone(p)];
@@ -116,7 +140,7 @@ export function lawsSuite({ applyPatch }: Library): void {
 
     it('never aliases the patch: no object of the patch is reachable from the result', () => {
       fc.assert(
-        fc.property(user, validPatch, (u, p) => {
+        fc.property(acceptedUserAndPatch, ([u, p]) => {
           const fromPatch = objectsIn(p);
           for (const value of objectsIn(apply(u, p))) expect(fromPatch.has(value)).toBe(false);
         }),
@@ -125,7 +149,7 @@ export function lawsSuite({ applyPatch }: Library): void {
 
     it('survives a JSON round trip as the same user', () => {
       fc.assert(
-        fc.property(user, validPatch, (u, p) => {
+        fc.property(acceptedUserAndPatch, ([u, p]) => {
           // The patch's values are stored as JSON would carry them (-0 becomes 0); the user's own are shared.
           expect(roundTrip(apply(u, p))).toEqual(apply(roundTrip(u), p));
         }),

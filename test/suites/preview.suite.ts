@@ -1,7 +1,8 @@
 /** previewPatch: the changes, every warning, and refusals returned instead of thrown. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anything, user, validPatch } from '../arbitraries.js';
+import { anything, connectionSettings, user, validPatch } from '../arbitraries.js';
+import { modelRefusal } from '../reference-model.js';
 import type { Library } from '../library.js';
 import { jane } from '../support/fixtures.js';
 
@@ -118,10 +119,20 @@ export function previewSuite({ previewPatch, applyPatch, PatchError }: Library):
       );
     });
 
-    it('agrees with applyPatch on generated users and patches', () => {
+    it('agrees with applyPatch on generated users and patches, refusals included', () => {
       fc.assert(
-        fc.property(user, validPatch, (u, p) => {
-          expect(previewPatch(u, p).user).toEqual(applyPatch(u, p as never));
+        fc.property(user, validPatch, connectionSettings, (u, p, connection) => {
+          const options = connection === undefined ? {} : { connection };
+          const preview = previewPatch(u, p, options);
+          let applied: unknown;
+          try {
+            applied = applyPatch(u, p as never, options);
+          } catch (error) {
+            applied = error;
+          }
+          if (preview.error === undefined) expect(preview.user).toEqual(applied);
+          else expect(preview.error).toEqual(applied);
+          expect(preview.error?.rule).toBe(modelRefusal(u, p, connection)?.rule);
         }),
       );
     });

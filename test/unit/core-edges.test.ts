@@ -124,7 +124,9 @@ describe('preparePatch', () => {
       changes: [],
       setsPassword: false,
       steering: { password: null },
+      rules: 'update',
     });
+    expect(preparePatch({ password: null }, { rules: 'create' }).rules).toBe('create');
     expect(applyPatch({ password: 'kept' } as never, { password: null } as never)).toEqual({ password: 'kept' });
   });
 });

@@ -53,6 +53,32 @@ describe('UnreachableUserError', () => {
   });
 });
 
+describe('UnreachableUserError and the rules the bodies meet', () => {
+  const cannotGive = (key: string) =>
+    `No PATCH turns this user into the other: a PATCH cannot give ${key} the values of the second user.`;
+
+  it.each([
+    ['a root attribute that becomes null', { ...jane, nickname: null }, 'nickname'],
+    ['a removed user_metadata', (({ user_metadata: _gone, ...rest }) => rest)(jane), 'user_metadata'],
+    ['an empty app_metadata', { ...jane, app_metadata: {} }, 'app_metadata'],
+  ])('says a PATCH cannot give %s', (_case, after, key) => {
+    const error = unreachable(jane, after);
+    expect([error.attributes, error.message]).toEqual([[key], cannotGive(key)]);
+  });
+
+  it('names one attribute stored otherwise', () => {
+    const database = { email: 'a@example.com', identities: [{ provider: 'auth0' }] };
+    expect(unreachable(database, { ...database, email: 'B@example.com' }).message).toBe(
+      `No PATCH turns this user into the other: Auth0 would store email as "b@example.com": the Auth0 store keeps a database user's email and username in lower case (rule 21).`,
+    );
+  });
+
+  it('lets errors that are no refusal through, such as options of the wrong type', () => {
+    const error = thrownBy(() => diffUsers(jane, { ...jane, nickname: 'j' }, { connection: 'db' } as never), TypeError);
+    expect(error.message).toBe('applyPatch: options.connection must be an object');
+  });
+});
+
 describe('diffUsers splits forbidden pairs only', () => {
   it('keeps attributes that are no forbidden pair in one body, in either order', () => {
     expect(diffUsers({ username: 'a', nickname: 'b' }, { username: 'c', nickname: 'd' })).toEqual([

@@ -1,3 +1,5 @@
+import type { ConnectionSettings } from 'auth0-user-patch';
+
 /**
  * A connection of the emulated tenant, where users live. `strategy` is Auth0's: `auth0` for a database connection,
  * `email` or `sms` for passwordless ones, and the name of a social or enterprise provider (`google-oauth2`,
@@ -12,6 +14,11 @@ export type EmulatorConnection = {
   /** A database connection whose users also need a `username`. Defaults to `false`. */
   readonly requiresUsername?: boolean;
 };
+
+/** What the library's connection rules need of a connection and its users do not carry, with Auth0's names. */
+export function connectionSettings(connection: EmulatorConnection): ConnectionSettings {
+  return { options: { requires_username: connection.requiresUsername === true } };
+}
 
 /** The connection every new Auth0 tenant has. */
 const DEFAULT_CONNECTIONS: readonly EmulatorConnection[] = [

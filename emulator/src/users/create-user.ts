@@ -14,7 +14,7 @@ import { parseJson, type BodyReader } from '../http/route.js';
 import { isPlainObject } from '../internal/is-plain-object.js';
 import { randomHex } from '../random-hex.js';
 import { MANAGEMENT_API_OPERATIONS } from '../routes/management-api.generated.js';
-import type { EmulatorConnection } from '../store/connections.js';
+import { connectionSettings, type EmulatorConnection } from '../store/connections.js';
 import { gravatarUrl } from './gravatar.js';
 
 /** A create body the library and the emulator checked: its attributes, prepared, and what the emulator reads itself. */
@@ -81,14 +81,20 @@ export function createUser(
   const id = body.userId ?? randomHex(12);
   // Created and updated at the same time; a new user's first password is no reset (no last_password_reset).
   const base: Auth0User = { created_at: now.toISOString(), updated_at: now.toISOString() };
-  if (email !== undefined)
-    Object.assign(base, { email, email_verified: false, name: email, nickname: email.split('@')[0] });
-  else if (phone !== undefined) Object.assign(base, { phone_number: phone, phone_verified: false, name: phone });
   base.identities = [{ connection: connection.name, user_id: id, provider, isSocial: false }];
   const userId = `${provider}|${id}`;
   base.user_id = userId;
-  const created = applyPreparedPatch(base, body.prepared);
-  const contact = email ?? phone;
+  // The library applies the connection's rules: the Auth0 store keeps the email in lower case (rule 21).
+  const applied = applyPreparedPatch(base, body.prepared, { connection: connectionSettings(connection) });
+  const stored = typeof applied.email === 'string' ? applied.email : undefined;
+  const defaults: Auth0User =
+    stored !== undefined
+      ? { email_verified: false, name: stored, nickname: stored.replace(/@.*$/s, '') }
+      : phone !== undefined
+        ? { phone_verified: false, name: phone }
+        : {};
+  const created: Auth0User = { ...defaults, ...applied };
+  const contact = stored ?? phone;
   const withPicture =
     created.picture !== undefined || contact === undefined
       ? created

@@ -5,6 +5,7 @@ import { apiError, json, patchErrorResponse } from '../http/responses.js';
 import { Refusal } from '../http/refusal.js';
 import { endpoint, route, type BodyReader, type EmulatedRoute } from '../http/route.js';
 import { MANAGEMENT_API_OPERATIONS as API } from '../routes/management-api.generated.js';
+import { connectionSettings } from '../store/connections.js';
 import { selectFields } from '../search/index.js';
 import type { Tenant } from '../tenant.js';
 import { createUser, readNewUser } from './create-user.js';
@@ -47,7 +48,11 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
     route({ ...endpoint(API['PATCH /users/{id}']), body: readUserPatch }, ({ params, body }) => {
       // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
       const before = store.get(params.id);
-      const updated = applyPreparedPatch(before, body, { now: now() });
+      // The library reads the kind of connection from the user; the tenant knows the rest of it.
+      const name = before?.identities?.[0]?.connection;
+      const connection = name === undefined ? undefined : tenant.connections.get(name);
+      const settings = connection === undefined ? {} : { connection: connectionSettings(connection) };
+      const updated = applyPreparedPatch(before, body, { now: now(), ...settings });
       const renamed = updated.email !== before?.email || updated.username !== before?.username;
       const conflict = renamed ? store.findConflict(updated, params.id) : undefined;
       if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));

@@ -202,7 +202,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       });
       expect(auth0.users.get('auth0|john')).toBe(before);
       // Another connection may hold the same email.
-      expect((await management.users.update('google-oauth2|42', { email: 'jane@example.com' })).email).toBe(
+      expect((await management.users.create({ connection: 'email', email: 'jane@example.com' })).email).toBe(
         'jane@example.com',
       );
       // A user keeps its own email.
@@ -336,6 +336,92 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       expect(error).toBeInstanceOf(Management.BadRequestError);
       expect(error.body).toEqual({ statusCode: 400, error: 'Bad Request', message, errorCode });
       expect(auth0.users.size).toBe(size);
+    });
+  });
+
+  describe('the rules of the user’s connection (the library’s rules 20 to 25)', () => {
+    const seeds = [
+      ...SEEDS,
+      {
+        user_id: 'samlp|acme|jo',
+        email: 'jo@acme.example',
+        identities: [{ connection: 'acme', provider: 'samlp', user_id: 'acme|jo', isSocial: false }],
+      },
+    ];
+    const tenant = () =>
+      createEmulator({
+        clients: [CLIENT],
+        token: TOKEN,
+        users: seeds,
+        connections: [...connections, { name: 'acme', strategy: 'samlp' }],
+        now: () => NOW,
+      });
+    const unsupported = (message: string) => ({
+      statusCode: 400,
+      error: 'Bad Request',
+      message,
+      errorCode: 'operation_not_supported',
+    });
+
+    it('stores a database user’s email in lower case, on create and on PATCH, so users-by-email finds it', async () => {
+      const auth0 = tenant();
+      const management = sdk((request) => auth0.fetch(request));
+      const created = await management.users.create({
+        connection: DATABASE,
+        email: 'Jane.Doe@Example.com',
+        password: 'x',
+      });
+      expect(created).toMatchObject({
+        email: 'jane.doe@example.com',
+        name: 'jane.doe@example.com',
+        nickname: 'jane.doe',
+      });
+      const found = await management.users.listUsersByEmail({ email: 'jane.doe@example.com' });
+      expect(found.map((user) => user.user_id)).toEqual([created.user_id]);
+      expect((await management.users.update('auth0|john', { email: 'John.Smith@Example.com' })).email).toBe(
+        'john.smith@example.com',
+      );
+    });
+
+    it('refuses email_verified for a seeded enterprise user, and email and synced names for a social one', async () => {
+      const auth0 = tenant();
+      const management = sdk((request) => auth0.fetch(request));
+      const saml = await rejection(management.users.update('samlp|acme|jo', { email_verified: true }));
+      expect(saml).toBeInstanceOf(Management.BadRequestError);
+      expect(saml.body).toEqual(unsupported('Email verification is not supported for enterprise users'));
+      const email = await rejection(management.users.update('google-oauth2|42', { email: 'jo@example.com' }));
+      expect(email.body).toEqual(unsupported('Cannot update email for non-database user.'));
+      const name = await rejection(management.users.update('google-oauth2|42', { name: 'Joanna' }));
+      expect(name.body).toMatchObject({
+        errorCode: 'operation_not_supported',
+        message: expect.stringMatching(
+          /^The following user attributes cannot be updated: name\. The connection \(google-oauth2\)/,
+        ) as unknown,
+      });
+      expect(auth0.users.get('google-oauth2|42')?.name).toBe('Jo Google');
+      expect((await management.users.update('google-oauth2|42', { blocked: true })).blocked).toBe(true);
+    });
+
+    it('takes requires_username from the connection: a username only where the connection requires one', async () => {
+      const auth0 = tenant();
+      const management = sdk((request) => auth0.fetch(request));
+      const refused = await rejection(
+        management.users.create({ connection: DATABASE, email: 'neo@example.com', username: 'neo', password: 'x' }),
+      );
+      expect(refused.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Cannot set username for connection without requires_username.',
+        errorCode: 'invalid_body',
+      });
+      expect((await rejection(management.users.update('auth0|jane', { username: 'jane' }))).statusCode).toBe(400);
+      const user = await management.users.create({
+        connection: 'with-usernames',
+        email: 'neo@example.com',
+        username: 'Neo',
+        password: 'x',
+      });
+      expect(user.username).toBe('neo');
     });
   });
 
