@@ -88,11 +88,11 @@ export function checkState(state: unknown, root: string, context: StateContext):
     top['connections'] === undefined ? undefined : checkConnectionList(top['connections'], at('connections'), context);
   const byName = connections?.byName ?? context.startConnections;
   const seeds = top['users'] === undefined ? [] : context.checkUsers(top['users'], at('users'), byName);
-  const userIds = new Set(seeds.map(({ user }) => user.user_id as string));
+  const usersById = new Map(seeds.map(({ user }) => [user.user_id as string, user]));
   const plainPasswords = new Set(seeds.filter((seed) => seed.password !== undefined).map(({ user }) => user.user_id));
   const existing = (value: unknown, path: string) => {
     const id = text(value, path);
-    if (!userIds.has(id)) throw new TypeError(`${path} names no user of the state: ${id}`);
+    if (!usersById.has(id)) throw new TypeError(`${path} names no user of the state: ${id}`);
     return id;
   };
   const once = <T>(seen: Set<T>, value: T, path: string) => {
@@ -117,7 +117,7 @@ export function checkState(state: unknown, root: string, context: StateContext):
         if (checkedScope['description'] !== undefined) string(checkedScope['description'], `${scopePath}.description`);
       });
     }
-    return copyJson(checked, path, 'attributes', 0) as ResourceServer;
+    return copyJson(checked, root, `resourceServers[${index}]`, 0) as ResourceServer;
   });
 
   const passwordUsers = new Set<string>();
@@ -126,7 +126,7 @@ export function checkState(state: unknown, root: string, context: StateContext):
     const checked = fields(entry, path, ['user_id', 'salt', 'hash'], ['user_id', 'salt', 'hash']);
     const userId = once(passwordUsers, existing(checked['user_id'], `${path}.user_id`), `${path}.user_id`);
     if (plainPasswords.has(userId)) throw new TypeError(`${path}.user_id has a password in the state's users too`);
-    const connection = seeds.find(({ user }) => user.user_id === userId)?.user.identities?.[0]?.connection;
+    const connection = usersById.get(userId)?.identities?.[0]?.connection;
     if (typeof connection !== 'string' || byName.get(connection)?.strategy !== 'auth0')
       throw new TypeError(`${path}.user_id names a user whose first identity is not in a database connection`);
     const salt = text(checked['salt'], `${path}.salt`);

@@ -4,6 +4,7 @@
  * `serve --import` take. Each field is documented in the README ("The state format").
  */
 import type { Auth0User } from 'auth0-user-patch';
+import type { PrivateRsaJwk } from '../auth/signing-key.js';
 import type { OutboxMessage } from '../jobs/outbox.js';
 import type { EmulatorConnection } from '../store/connections.js';
 
@@ -59,18 +60,7 @@ export type EmulatorState = {
   /** What the tenant would have emailed, oldest first. */
   readonly outbox?: readonly OutboxMessage[];
   /** The tenant's RS256 signing key, a private JWK: tokens it signed keep verifying after an import. */
-  readonly signingKey?: {
-    readonly kty: 'RSA';
-    readonly kid?: string;
-    readonly n: string;
-    readonly e: string;
-    readonly d: string;
-    readonly p: string;
-    readonly q: string;
-    readonly dp: string;
-    readonly dq: string;
-    readonly qi: string;
-  };
+  readonly signingKey?: PrivateRsaJwk;
   /** Browser sessions (the `auth0` cookie), since `auth_time` (Unix seconds). */
   readonly sessions?: readonly { readonly id: string; readonly user_id: string; readonly auth_time: number }[];
   /** Refresh tokens and the sign-in each stands for. */
