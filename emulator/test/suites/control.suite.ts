@@ -167,6 +167,26 @@ export function controlSuite({ createEmulator }: EmulatorModule): void {
       expect(JSON.stringify(await auth0.exportState())).toBe(before);
     });
 
+    it('answers a hostile state with a 400, never a 500, and pollutes nothing', async () => {
+      const auth0 = tenant();
+      const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+      const bodies = [
+        `{"format":"${FORMAT}","version":1,"users":[{"user_id":"auth0|x","user_metadata":${deep}}]}`,
+        `{"format":"${FORMAT}","version":1,"resourceServers":[{"id":"a","identifier":"b","deep":${deep}}]}`,
+        `{"format":"${FORMAT}","version":1,"__proto__":{"polluted":true}}`,
+        `{"format":"${FORMAT}","version":1,"roles":[{"id":"r","name":"n","permissions":[],"users":[],"constructor":{"prototype":{"polluted":true}}}]}`,
+        '"a state"',
+        'null',
+      ];
+      for (const body of bodies) {
+        const response = await control(auth0, 'PUT', 'state', { body });
+        expect(response.status, body.slice(0, 80)).toBe(400);
+        expect(((await response.json()) as { message: string }).message).toMatch(/^state/);
+      }
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+      expect(auth0.users.size).toBe(2);
+    });
+
     it('refuses a state over the body limit with Auth0’s 413, as any request', async () => {
       const auth0 = tenant({ bodyLimit: 64 });
       const state = { format: FORMAT, version: 1, users: [JANE, JOHN] };
