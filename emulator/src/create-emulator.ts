@@ -176,13 +176,13 @@ export type Emulator = {
    */
   readonly users: ReadonlyMap<string, Auth0User>;
   /**
-   * What the tenant would have emailed, oldest first: every verification email (`POST /jobs/verification-email`)
-   * and every password-change or email-verification ticket (`POST /tickets/...`, with its URL). Nothing is sent.
-   * A frozen snapshot, read anew each time; `reset()` empties it.
+   * What the tenant would have emailed, oldest first: every verification email (`POST /users` unless
+   * `verify_email: false` or `email_verified: true`, `PATCH /users/{id}` with a new email and `verify_email: true`,
+   * `POST /jobs/verification-email`) and every password-change or email-verification ticket (`POST /tickets/...`,
+   * with its URL). Nothing is sent. A frozen snapshot, read anew each time; `reset()` empties it.
    *
    * @example
-   * const jane = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
-   * await management.jobs.verificationEmail.create({ user_id: jane.user_id as string });
+   * const jane = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'Sturdy-Pass-2026' });
    * auth0.outbox; // [{ type: 'verification_email', user_id: jane.user_id, email: 'jane@example.com', created_at: '2026-11-26T12:00:00.000Z' }]
    */
   readonly outbox: readonly OutboxMessage[];
@@ -259,7 +259,7 @@ const ALL_SCOPES = [...new Set(MANAGEMENT_API_ROUTES.flatMap((route) => route.sc
  *   clientSecret: 'test-secret',
  *   fetch: (url, init) => auth0.fetch(new Request(url, init)),
  * });
- * await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
+ * await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'Sturdy-Pass-2026' });
  */
 export function createEmulator(options: EmulatorOptions): Emulator {
   if (typeof options !== 'object' || options === null) throw new TypeError('createEmulator: options must be an object');

@@ -84,7 +84,7 @@ describe('auth0-user-patch-emulator serve', () => {
     const created = await management.users.create({
       connection: 'Username-Password-Authentication',
       email: 'jane@example.com',
-      password: 'x',
+      password: 'Sturdy-Pass-2026',
     });
     expect((await management.users.list({ q: 'email:"jane@example.com"' })).data.map((user) => user.user_id)).toEqual([
       created.user_id,
@@ -133,7 +133,7 @@ describe('auth0-user-patch-emulator serve', () => {
         {
           user_id: 'auth0|jane',
           email: 'jane@example.com',
-          password: 'pw',
+          password: 'Sturdy-Pass-2026',
           identities: [
             { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: 'jane', isSocial: false },
           ],
@@ -152,7 +152,7 @@ describe('auth0-user-patch-emulator serve', () => {
         client_id: 'web',
         client_secret: 'web-secret',
         username: 'jane@example.com',
-        password: 'pw',
+        password: 'Sturdy-Pass-2026',
         realm: 'Username-Password-Authentication',
         audience: 'https://api.example.com/',
       }),

@@ -1,8 +1,9 @@
 /** What the tenant would have emailed: nothing is sent, every message lands in the outbox for a test to read. */
 
 /**
- * One email the tenant would have sent: a verification email (`POST /jobs/verification-email`) or the ticket URL
- * of a password-change or email-verification ticket (`POST /tickets/...`), which an app usually emails itself.
+ * One email the tenant would have sent: a verification email (on `POST /users`, on a `PATCH /users/{id}` that
+ * changes the email with `verify_email: true`, or by `POST /jobs/verification-email`) or the ticket URL of a
+ * password-change or email-verification ticket (`POST /tickets/...`), which an app usually emails itself.
  *
  * @example
  * const message: OutboxMessage = { type: 'verification_email', user_id: 'auth0|1', email: 'jane@example.com', created_at: '2026-11-26T12:00:00.000Z' };

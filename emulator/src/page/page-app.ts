@@ -517,6 +517,10 @@ async function tenantView(): Promise<HTMLElement | undefined> {
         : answerBox(`The emulator refuses to list the ${title.toLowerCase()}`, answer),
     );
   const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : 'none');
+  // The tenant's own APIs: Auth0's system APIs (its Management API, listed first) are left out.
+  const ownApis = Array.isArray(apis.body)
+    ? { ...apis, body: apis.body.filter((api) => !(isObject(api) && api['is_system'] === true)) }
+    : apis;
   results.replaceChildren(
     section('applications-heading', 'Applications', clients, (client) =>
       element(
@@ -528,7 +532,7 @@ async function tenantView(): Promise<HTMLElement | undefined> {
         ` ${String(client['app_type'] ?? 'untyped')}; grants: ${list(client['grant_types'])}; callbacks: ${list(client['callbacks'])}`,
       ),
     ),
-    section('apis-heading', 'APIs', apis, (api) =>
+    section('apis-heading', 'APIs', ownApis, (api) =>
       element(
         'li',
         {},

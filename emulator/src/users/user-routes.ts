@@ -7,9 +7,11 @@ import { endpoint, route, type BodyReader, type EmulatedRoute } from '../http/ro
 import { MANAGEMENT_API_OPERATIONS as API } from '../routes/management-api.generated.js';
 import { connectionSettings } from '../store/connections.js';
 import { selectFields } from '../search/index.js';
+import { checkPassword } from '../store/password-policy.js';
 import type { Tenant } from '../tenant.js';
 import { createUser, readNewUser } from './create-user.js';
 import { listUsers } from './list-users.js';
+import { createSendsVerification, updateSendsVerification } from './verification-email.js';
 
 /** The library is the authority for a PATCH body: it parses the text and checks every rule (`preparePatchJson`). */
 const readUserPatch: BodyReader<PreparedPatch> = async (readText) => preparePatchJson(await readText());
@@ -20,6 +22,25 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
   const project = (user: Auth0User, query: { readonly fields?: string; readonly include_fields?: boolean }) =>
     selectFields(user, query.fields, query.include_fields);
   const missingUser = () => patchErrorResponse(inexistentUserError());
+  /** A database user's new password, checked against its connection's policy (Auth0's 400 when too weak). */
+  const checkNewPassword = (user: Auth0User, password: string | null | undefined) => {
+    const identity = user.identities?.[0];
+    if (typeof password !== 'string' || identity?.provider !== 'auth0') return;
+    // A database user of a connection the tenant was not given has the policy of a new database connection.
+    checkPassword(
+      identity.connection === undefined ? undefined : tenant.connections.get(identity.connection),
+      password,
+    );
+  };
+  const sendVerification = (user: Auth0User, email: string | undefined) => {
+    if (email !== undefined)
+      tenant.relations.outbox.add({
+        type: 'verification_email',
+        user_id: String(user.user_id),
+        email,
+        created_at: now().toISOString(),
+      });
+  };
   return [
     route(endpoint(API['GET /users']), ({ query }) => listUsers([...store.view.values()], query)),
     route(endpoint(API['GET /users/{id}']), ({ params, query }) => {
@@ -36,13 +57,15 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
     route({ ...endpoint(API['POST /users']), body: readNewUser }, ({ body }) => {
       // Nothing awaits from here on, so the uniqueness check and the insert are one atomic step.
       const { userId, user } = createUser(body, tenant.connections, now());
+      const { password, verify_email: verifyEmail } = body.prepared.steering;
+      checkNewPassword(user, password);
       if (store.get(userId) !== undefined || store.findConflict(user) !== undefined) {
         return apiError(409, 'The user already exists.', 'auth0_idp_error');
       }
       const created = store.put(user);
       // The password signs the user in; it is kept as a hash beside the store, never in the user.
-      const { password } = body.prepared.steering;
       if (typeof password === 'string') tenant.setPassword(userId, password);
+      sendVerification(created, createSendsVerification(created, verifyEmail));
       return json(201, created);
     }),
     route({ ...endpoint(API['PATCH /users/{id}']), body: readUserPatch }, ({ params, body }) => {
@@ -53,12 +76,15 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       const connection = name === undefined ? undefined : tenant.connections.get(name);
       const settings = connection === undefined ? {} : { connection: connectionSettings(connection) };
       const updated = applyPreparedPatch(before, body, { now: now(), ...settings });
+      const { password, verify_email: verifyEmail } = body.steering;
+      checkNewPassword(updated, password);
       const renamed = updated.email !== before?.email || updated.username !== before?.username;
       const conflict = renamed ? store.findConflict(updated, params.id) : undefined;
       if (conflict !== undefined) throw new Refusal(conflictResponse(conflict));
-      const { password } = body.steering;
       if (typeof password === 'string') tenant.setPassword(params.id, password);
-      return json(200, store.put(updated));
+      const stored = store.put(updated);
+      if (before !== undefined) sendVerification(stored, updateSendsVerification(before, stored, verifyEmail));
+      return json(200, stored);
     }),
     route(endpoint(API['DELETE /users/{id}']), ({ params }) => {
       tenant.deleteUser(params.id);

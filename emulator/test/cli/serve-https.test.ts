@@ -86,7 +86,7 @@ describe('serve --https', () => {
       const program = `
         import { ManagementClient } from 'auth0';
         const management = new ManagementClient({ domain: ${JSON.stringify(domain)}, clientId: 'app', clientSecret: 's3cret' });
-        const user = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x', user_metadata: { hobby: 'surfing' } });
+        const user = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'Sturdy-Pass-2026', user_metadata: { hobby: 'surfing' } });
         const updated = await management.users.update(user.user_id, { user_metadata: { addresses: { home: '123 Main Street' } } });
         console.log(JSON.stringify(updated.user_metadata));
       `;

@@ -241,7 +241,7 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
           management.users.create({
             connection: 'Username-Password-Authentication',
             email: 'b@example.com',
-            password: 'x',
+            password: 'Sturdy-Pass-2026',
           }),
         ),
       ).toBeInstanceOf(Management.ForbiddenError);

@@ -27,6 +27,12 @@ const GOOGLE = {
   app_metadata: { plan: 'free' },
 };
 const API = 'https://api.example.com/';
+/** The tenant's own Management API, listed first among its APIs (recorded: ruby-auth0 `GET /resource-servers?per_page=1`). */
+const MANAGEMENT_API = expect.objectContaining({
+  name: 'Auth0 Management API',
+  identifier: 'https://tenant.example/api/v2/',
+  is_system: true,
+});
 
 export function relationsSuite({ createEmulator }: EmulatorModule): void {
   const connections = [
@@ -53,12 +59,18 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
     it('creates, reads, lists (name_filter, both answers), updates and deletes roles with rol_ ids', async () => {
       const { auth0, management } = fresh();
       const admin = await management.roles.create({ name: 'Admin', description: 'Administrators' });
+      // Recorded: terraform-provider-auth0 test/data/recordings/TestAccRole.yaml (2026-08), every role answer with
+      // `"type":"tenant"`; a role created without a description answers without one and reads back with `""`.
       expect(admin).toEqual({
         id: expect.stringMatching(/^rol_[A-Za-z0-9]{16}$/),
         name: 'Admin',
         description: 'Administrators',
+        type: 'tenant',
       });
-      const editor = await management.roles.create({ name: 'Editor' });
+      const created = await management.roles.create({ name: 'Editor' });
+      expect(created).toEqual({ id: expect.stringMatching(/^rol_[A-Za-z0-9]{16}$/), name: 'Editor', type: 'tenant' });
+      const editor = { ...created, description: '' };
+      expect(await management.roles.get(editor.id as string)).toEqual(editor);
       expect(await management.roles.get(admin.id as string)).toEqual(admin);
       expect((await management.roles.list({ name_filter: 'ADM' })).data).toEqual([admin]);
       expect(await body(await raw(auth0, 'GET', '/api/v2/roles?per_page=1&page=1&include_totals=true'))).toEqual({
@@ -66,6 +78,10 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
         body: { roles: [editor], start: 1, limit: 1, total: 2 },
       });
       expect(await body(await raw(auth0, 'GET', '/api/v2/roles'))).toEqual({ status: 200, body: [admin, editor] });
+      expect(await body(await raw(auth0, 'GET', '/api/v2/roles?type=tenant'))).toEqual({
+        status: 200,
+        body: [admin, editor],
+      });
       expect(await management.roles.update(editor.id as string, { description: 'Writes' })).toEqual({
         ...editor,
         description: 'Writes',
@@ -75,6 +91,31 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       expect(gone).toBeInstanceOf(Management.NotFoundError);
       expect(gone.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'The role does not exist.' });
       expect((await rejection(management.roles.delete(editor.id as string))).statusCode).toBe(404);
+    });
+
+    it('answers 501 for organization roles, which need organizations', async () => {
+      const { auth0 } = fresh();
+      const notEmulated = {
+        statusCode: 501,
+        error: 'Not Implemented',
+        message: 'The emulator does not emulate organization roles (type "organization", owner_id)',
+        errorCode: 'not_emulated',
+      };
+      // The body terraform-provider-auth0 recorded (TestAccRoleOrganizationLevel.yaml, 2026-08: 200 from Auth0).
+      const organizationRole = { name: 'Operator', type: 'organization', owner_id: 'org_9LIhThtTjpUtNUWU' };
+      for (const [method, path, sent] of [
+        ['POST', '/api/v2/roles', JSON.stringify(organizationRole)],
+        ['POST', '/api/v2/roles', JSON.stringify({ name: 'Operator', owner_id: 'org_9LIhThtTjpUtNUWU' })],
+        ['GET', '/api/v2/roles?type=organization&owner_id=org_9LIhThtTjpUtNUWU', undefined],
+        ['GET', '/api/v2/roles?owner_id=org_9LIhThtTjpUtNUWU', undefined],
+      ] as const) {
+        const options = sent === undefined ? {} : { body: sent };
+        expect(await body(await raw(auth0, method, path, options))).toEqual({ status: 501, body: notEmulated });
+      }
+      expect((await body(await raw(auth0, 'GET', '/api/v2/roles?type=group'))).body).toMatchObject({
+        errorCode: 'invalid_query_string',
+      });
+      expect((await raw(auth0, 'GET', '/api/v2/roles')).status).toBe(200);
     });
 
     it('refuses a duplicate name (409), a malformed body (400 invalid_body) and an unknown query parameter', async () => {
@@ -157,9 +198,11 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       const owner = await management.roles.create({ name: 'Owner' });
       const admin = await management.roles.create({ name: 'Admin' });
       await management.users.roles.assign('auth0|jane', { roles: [owner.id as string, admin.id as string] });
-      expect((await management.users.roles.list('auth0|jane')).data).toEqual([admin, owner]);
+      // A user's roles as recorded up to 2025: `{ id, name, description }` with what each was given.
+      const held = (role: typeof owner) => ({ id: role.id, name: role.name });
+      expect((await management.users.roles.list('auth0|jane')).data).toEqual([held(admin), held(owner)]);
       await management.users.roles.delete('auth0|jane', { roles: [owner.id as string] });
-      expect((await management.users.roles.list('auth0|jane')).data).toEqual([admin]);
+      expect((await management.users.roles.list('auth0|jane')).data).toEqual([held(admin)]);
       const noUser = await rejection(management.users.roles.list('auth0|nobody'));
       expect(noUser.body).toEqual({
         statusCode: 404,
@@ -218,13 +261,15 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
         identifier: API,
         allow_offline_access: false,
         skip_consent_for_verifiable_first_party_clients: false,
+        // Recorded from August 2025 on (terraform-provider-auth0 TestAccClientGrant_DefaultFor.yaml).
+        subject_type_authorization: { user: { policy: 'allow_all' }, client: { policy: 'require_client_grant' } },
         token_lifetime: 86400,
         token_lifetime_for_web: 7200,
         signing_alg: 'RS256',
         scopes: [{ value: 'read:things', description: 'Read things' }, { value: 'write:things' }],
       });
       expect(await management.resourceServers.get(API)).toEqual(server);
-      expect((await management.resourceServers.list()).data).toEqual([server]);
+      expect((await management.resourceServers.list()).data).toEqual([MANAGEMENT_API, server]);
       expect((await rejection(management.resourceServers.create({ identifier: API }))).statusCode).toBe(409);
       await management.resourceServers.delete(server.id as string);
       expect((await rejection(management.resourceServers.get(server.id as string))).body).toEqual({
@@ -622,13 +667,15 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       const { user_id } = await management.users.create({
         connection: DATABASE,
         email: 'new@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       const role = await management.roles.create({ name: 'member' });
       await management.users.roles.assign(user_id as string, { roles: [role.id as string] });
       await management.jobs.verificationEmail.create({ user_id: user_id as string });
       expect((await management.users.roles.list(user_id as string)).data.map((held) => held.name)).toEqual(['member']);
+      // One verification email on create (neither verify_email nor email_verified), one from the job.
       expect(auth0.outbox.map(({ type, email }) => ({ type, email }))).toEqual([
+        { type: 'verification_email', email: 'new@example.com' },
         { type: 'verification_email', email: 'new@example.com' },
       ]);
     });
@@ -671,7 +718,7 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       auth0.reset([JANE]);
       expect(auth0.outbox).toEqual([]);
       expect((await management.roles.list()).data).toEqual([]);
-      expect((await management.resourceServers.list()).data).toEqual([]);
+      expect((await management.resourceServers.list()).data).toEqual([MANAGEMENT_API]);
       expect((await management.users.roles.list('auth0|jane')).data).toEqual([]);
       expect((await rejection(management.jobs.get(job.id))).statusCode).toBe(404);
     });

@@ -216,7 +216,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         connection: 'with-usernames',
         email: 'u1@example.com',
         username: 'neo',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       expect(
         await rejection(
@@ -224,7 +224,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
             connection: 'with-usernames',
             email: 'u2@example.com',
             username: 'NEO',
-            password: 'x',
+            password: 'Sturdy-Pass-2026',
           }),
         ),
       ).toBeInstanceOf(Management.ConflictError);
@@ -232,7 +232,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         connection: 'with-usernames',
         email: 'u2@example.com',
         username: 'trinity',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       const error = await rejection(management.users.update(second.user_id as string, { username: 'neo' }));
       expect(error.body).toEqual({
@@ -253,7 +253,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const user = await management.users.create({
         connection: DATABASE,
         email: 'chuck@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
         user_id: 'chuck',
       });
       const hash = createHash('md5').update('chuck@example.com').digest('hex');
@@ -282,7 +282,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const named = await management.users.create({
         connection: DATABASE,
         email: 'rubytest@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
         name: 'byron.schaden',
         app_metadata: { a: 1 },
       });
@@ -302,7 +302,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
     it.each([
       [
         'an unknown connection',
-        { connection: 'nope', email: 'a@example.com', password: 'x' },
+        { connection: 'nope', email: 'a@example.com', password: 'Sturdy-Pass-2026' },
         'The connection does not exist.',
         'inexistent_connection',
       ],
@@ -320,13 +320,13 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       ],
       [
         'a database user without an email',
-        { connection: DATABASE, password: 'x' },
+        { connection: DATABASE, password: 'Sturdy-Pass-2026' },
         "Payload validation error: 'Missing required property: email'.",
         'invalid_body',
       ],
       [
         'a username connection without a username',
-        { connection: 'with-usernames', email: 'a@example.com', password: 'x' },
+        { connection: 'with-usernames', email: 'a@example.com', password: 'Sturdy-Pass-2026' },
         "Payload validation error: 'Missing required property: username'.",
         'invalid_body',
       ],
@@ -369,7 +369,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const created = await management.users.create({
         connection: DATABASE,
         email: 'Jane.Doe@Example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       expect(created).toMatchObject({
         email: 'jane.doe@example.com',
@@ -406,7 +406,12 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const auth0 = tenant();
       const management = sdk((request) => auth0.fetch(request));
       const refused = await rejection(
-        management.users.create({ connection: DATABASE, email: 'neo@example.com', username: 'neo', password: 'x' }),
+        management.users.create({
+          connection: DATABASE,
+          email: 'neo@example.com',
+          username: 'neo',
+          password: 'Sturdy-Pass-2026',
+        }),
       );
       expect(refused.body).toEqual({
         statusCode: 400,
@@ -419,7 +424,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         connection: 'with-usernames',
         email: 'neo@example.com',
         username: 'Neo',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       expect(user.username).toBe('neo');
     });
