@@ -39,6 +39,7 @@ export type StateContext = {
 export type CheckedState = {
   readonly connections:
     { readonly byName: ReadonlyMap<string, EmulatorConnection>; readonly ids: ReadonlyMap<string, string> } | undefined;
+  readonly managementApiId: string | undefined;
   readonly resourceServers: readonly ResourceServer[] | undefined;
   readonly seeds: readonly Seed[];
   readonly passwords: readonly (readonly [string, PasswordHash])[];
@@ -56,6 +57,7 @@ const FIELDS = [
   'format',
   'version',
   'connections',
+  'managementApiId',
   'resourceServers',
   'users',
   'passwords',
@@ -101,7 +103,9 @@ export function checkState(state: unknown, root: string, context: StateContext):
     return value;
   };
 
-  const serverIds = new Set<string>();
+  const managementApiId =
+    top['managementApiId'] === undefined ? undefined : text(top['managementApiId'], at('managementApiId'));
+  const serverIds = new Set<string>(managementApiId === undefined ? [] : [managementApiId]);
   const identifiers = new Set<string>();
   const resourceServers = given('resourceServers')?.map((server, index) => {
     const path = `${at('resourceServers')}[${index}]`;
@@ -248,6 +252,7 @@ export function checkState(state: unknown, root: string, context: StateContext):
 
   return {
     connections,
+    managementApiId,
     resourceServers,
     seeds,
     passwords,

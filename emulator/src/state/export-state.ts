@@ -31,6 +31,7 @@ export async function exportState(stores: StateStores): Promise<ExportedState> {
     id: stores.connectionIds.get(connection.name) ?? connection.name,
     ...connection,
   }));
+  const { managementApiId } = relations;
   const resourceServers = relations.resourceServers.list();
   const userPermissions = users
     .filter((user) => holders.has(user.user_id as string))
@@ -68,6 +69,7 @@ export async function exportState(stores: StateStores): Promise<ExportedState> {
     format: STATE_FORMAT,
     version: STATE_VERSION,
     connections,
+    managementApiId,
     resourceServers,
     users,
     passwords,

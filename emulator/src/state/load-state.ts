@@ -2,10 +2,11 @@
 import type { CheckedState } from './check-state.js';
 import type { StateStores } from './state-stores.js';
 
-/** Stores the state's password hashes, APIs, roles, permissions, jobs, outbox and sign-in sessions. */
+/** Stores the state's password hashes, the Management API's id, APIs, roles, permissions, jobs, outbox and sessions. */
 export function loadState(state: CheckedState, stores: StateStores): void {
   const { relations, signIn } = stores;
   for (const [userId, hash] of state.passwords) stores.passwords.setHash(userId, hash);
+  if (state.managementApiId !== undefined) relations.managementApiId = state.managementApiId;
   if (state.resourceServers !== undefined) {
     relations.resourceServers.clear();
     for (const server of state.resourceServers) relations.resourceServers.put(server);

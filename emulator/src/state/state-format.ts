@@ -35,6 +35,8 @@ export type EmulatorState = {
   readonly version: typeof STATE_VERSION;
   /** The tenant's connections, as `options.connections` takes them, each with its `con_` id. */
   readonly connections?: readonly (EmulatorConnection & { readonly id: string })[];
+  /** The id of the tenant's own Auth0 Management API, which `GET /api/v2/resource-servers` lists first. */
+  readonly managementApiId?: string;
   /** The tenant's APIs as `GET /api/v2/resource-servers/{id}` answers them (with their `id`), in the order created. */
   readonly resourceServers?: readonly {
     readonly id: string;

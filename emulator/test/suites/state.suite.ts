@@ -32,6 +32,7 @@ const FIELDS = [
   'format',
   'version',
   'connections',
+  'managementApiId',
   'resourceServers',
   'users',
   'passwords',
@@ -104,6 +105,7 @@ export function stateSuite({ createEmulator }: EmulatorModule): void {
             requiresUsername: false,
           },
         ],
+        managementApiId: expect.stringMatching(/^[0-9a-f]{24}$/),
         resourceServers: [expect.objectContaining({ id: expect.any(String), identifier: API })],
         users: [],
         passwords: [],
@@ -122,6 +124,8 @@ export function stateSuite({ createEmulator }: EmulatorModule): void {
       });
       const jwks = (await (await raw(auth0, 'GET', '/.well-known/jwks.json')).json()) as { keys: { kid: string }[] };
       expect(jwks.keys.map((key) => key.kid)).toEqual([exported.signingKey.kid]);
+      const apis = (await (await raw(auth0, 'GET', '/api/v2/resource-servers')).json()) as { id: string }[];
+      expect(apis.map((api) => api.id)).toEqual([exported.managementApiId, exported.resourceServers[0]?.id]);
     });
 
     it('carries every store of a busy tenant, in the documented shapes; the same tenant gives the same JSON', async () => {
@@ -180,6 +184,7 @@ export function stateSuite({ createEmulator }: EmulatorModule): void {
         (await left.users.permissions.list(JANE.user_id)).data,
       );
       expect(await right.jobs.get(job.id)).toEqual(await left.jobs.get(job.id));
+      expect((await right.resourceServers.list()).data).toEqual((await left.resourceServers.list()).data);
       expect(again.outbox).toEqual(auth0.outbox);
     });
 
@@ -226,15 +231,31 @@ export function stateSuite({ createEmulator }: EmulatorModule): void {
 
     it('brings its connections, in place of the options’ (a client’s connections and defaultDirectory must be there)', async () => {
       const connections = [
-        { id: 'con_legacy0000000001', name: 'Legacy', strategy: 'auth0', requiresUsername: true },
+        {
+          id: 'con_legacy0000000001',
+          name: 'Legacy',
+          strategy: 'auth0',
+          requiresUsername: true,
+          passwordPolicy: 'good' as const,
+          password_complexity_options: { min_length: 8 },
+        },
         { id: 'con_google0000000001', name: 'google-oauth2', strategy: 'google-oauth2', requiresUsername: false },
       ];
       const auth0 = tenant({ state: { format: FORMAT, version: 1, connections } });
       expect((await auth0.exportState()).connections).toEqual(connections);
-      const created = await raw(auth0, 'POST', '/api/v2/users', {
-        body: JSON.stringify({ connection: 'Legacy', email: 'x@example.com', password: 'Sturdy-Pass-2026' }),
+      const create = (password: string) =>
+        raw(auth0, 'POST', '/api/v2/users', {
+          body: JSON.stringify({ connection: 'Legacy', email: 'x@example.com', username: 'x', password }),
+        });
+      // The connection's own policy ("good": 8 characters, 3 of 4 kinds), not the default's 15 characters.
+      expect((await create('Short-1x')).status).toBe(201);
+      expect(await (await create('password')).json()).toMatchObject({
+        message: 'PasswordStrengthError: Password is too weak',
       });
-      expect(await created.json()).toMatchObject({ message: expect.stringMatching(/username/) });
+      const withoutUsername = await raw(auth0, 'POST', '/api/v2/users', {
+        body: JSON.stringify({ connection: 'Legacy', email: 'y@example.com', password: 'Short-1x' }),
+      });
+      expect(await withoutUsername.json()).toMatchObject({ message: expect.stringMatching(/username/) });
       expect(() =>
         createEmulator({
           clients: [{ ...WEB, connections: [DATABASE] }],
@@ -369,6 +390,11 @@ export function stateSuite({ createEmulator }: EmulatorModule): void {
         'an API without an identifier',
         { ...base, resourceServers: [{ id: 'a1' }] },
         'state.resourceServers[0].identifier is missing',
+      ],
+      [
+        'an API with the Management API’s id',
+        { ...base, managementApiId: 'a1', resourceServers: [{ id: 'a1', identifier: API }] },
+        'state.resourceServers[0].id repeats a1',
       ],
       [
         'two APIs with one identifier',
