@@ -1,9 +1,10 @@
 import { isPatchError } from 'auth0-user-patch';
 import type { Auth0User } from 'auth0-user-patch';
-import { authenticate, checkScopes, checkSubject, type Grant } from './auth/authenticate.js';
+import { authenticate, checkScopes, checkSubject, type Grant, type TokenChecker } from './auth/authenticate.js';
 import { checkClients, type EmulatorClient } from './auth/clients.js';
 import {
   checkGivenKey,
+  checkKeyPair,
   generateSigningKey,
   importSigningKey,
   type PrivateRsaJwk,
@@ -53,6 +54,12 @@ import type { EmulatorActions } from './signin/post-login.js';
 import { checkResourceServers, type EmulatorResourceServer } from './signin/resource-server-seeds.js';
 import { splitSeedPassword } from './signin/seed-passwords.js';
 import { createSignInState } from './signin/sign-in-state.js';
+import { controlRoutes } from './control/control-routes.js';
+import { checkState, type CheckedState, type Seed } from './state/check-state.js';
+import { exportState } from './state/export-state.js';
+import { loadState } from './state/load-state.js';
+import type { EmulatorState } from './state/state-format.js';
+import type { StateStores } from './state/state-stores.js';
 
 /**
  * Options of {@link createEmulator}. Give `clients` (the SDK's client-credentials set-up), a fixed `token`, or
@@ -123,6 +130,16 @@ export type EmulatorOptions = {
    * // open server.url in a browser and sign in with the client's id and secret
    */
   page?: boolean;
+  /**
+   * A whole tenant to start with, as `exportState()` gives it or `serve --export-on-exit` writes it: connections,
+   * APIs, users, password hashes, roles, permissions, jobs, outbox, signing key and sessions. Checked: a fault is a
+   * `TypeError` that names its path. Not with `users` (the state holds them).
+   *
+   * @example
+   * import { readFileSync } from 'node:fs';
+   * const auth0 = createEmulator({ clients, state: JSON.parse(readFileSync('state.json', 'utf8')) });
+   */
+  state?: EmulatorState;
 };
 
 /**
@@ -184,13 +201,32 @@ export type Emulator = {
   signIn(options: SignInOptions): Promise<TokenResponse>;
   /**
    * Empties the store, then stores `users` (checked as `options.users` is): a fresh tenant for the next test.
-   * Roles, permissions, jobs, sessions, refresh tokens and the outbox are emptied too; the APIs are the ones of
-   * `options.resourceServers` again.
+   * Roles, permissions, jobs, sessions, refresh tokens and the outbox are emptied too; the connections and APIs are
+   * the ones of `options.connections` and `options.resourceServers` again. The signing key stays.
    *
    * @example
    * beforeEach(() => auth0.reset([{ user_id: 'auth0|1', email: 'jane@example.com' }]));
    */
   reset(users?: readonly Auth0User[]): void;
+  /**
+   * The whole tenant as one JSON-ready object (`JSON.stringify` it to a file): what `options.state`,
+   * `importState` and `serve --import` take back. The same tenant always gives the same state.
+   *
+   * @example
+   * import { writeFileSync } from 'node:fs';
+   * writeFileSync('state.json', JSON.stringify(await auth0.exportState()));
+   */
+  exportState(): Promise<Required<EmulatorState>>;
+  /**
+   * Replaces the whole tenant with a state (as `reset()` then loading each field the state gives). Checked first:
+   * a fault rejects with a `TypeError` that names its path, and changes nothing.
+   *
+   * @example
+   * const saved = await auth0.exportState();
+   * // ... a test changes the tenant ...
+   * await auth0.importState(saved); // back to the saved tenant
+   */
+  importState(state: EmulatorState): Promise<void>;
 };
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -237,8 +273,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const { token, domain, now = () => new Date(), bodyLimit = DEFAULT_BODY_LIMIT } = options;
   if (token !== undefined && (typeof token !== 'string' || token === ''))
     throw new TypeError('createEmulator: options.token must be a non-empty string');
-  const connections = checkConnections(options.connections);
-  const clients = checkClients(options.clients, ALL_SCOPES, new Set(connections.keys()));
+  const startConnections = checkConnections(options.connections);
+  const clients = checkClients(options.clients, ALL_SCOPES, new Set(startConnections.keys()));
   if (token === undefined && clients.size === 0)
     throw new TypeError('createEmulator: give options.clients, options.token, or both');
   if (domain !== undefined && (typeof domain !== 'string' || !/^[^\s/:]+(:\d+)?$/.test(domain))) {
@@ -251,9 +287,11 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const resourceServers = checkResourceServers(options.resourceServers);
   const actions = checkActions(options.actions);
   const { defaultDirectory } = options;
-  if (defaultDirectory !== undefined && connections.get(defaultDirectory)?.strategy !== 'auth0')
+  if (defaultDirectory !== undefined && startConnections.get(defaultDirectory)?.strategy !== 'auth0')
     throw new TypeError('createEmulator: options.defaultDirectory must name a database connection of the tenant');
-  const givenKey = options.signingKey === undefined ? undefined : checkGivenKey(options.signingKey);
+  let givenKey = options.signingKey === undefined ? undefined : checkGivenKey(options.signingKey);
+  if (options.users !== undefined && options.state !== undefined)
+    throw new TypeError('createEmulator: give options.users or options.state, not both (the state holds the users)');
   if (options.page !== undefined && typeof options.page !== 'boolean')
     throw new TypeError('createEmulator: options.page must be a boolean');
   if (options.page === true && PAGE_SCRIPT === undefined)
@@ -263,7 +301,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const store = createUserStore();
   const passwords = createPasswordStore();
   const signInState = createSignInState();
-  const seed = (users: unknown, where: string) => {
+  const connections = new Map(startConnections);
+  const seed = (users: unknown, where: string, connections: ReadonlyMap<string, EmulatorConnection>) => {
     if (users === undefined) return [];
     if (!Array.isArray(users)) throw new TypeError(`${where} must be an array of users`);
     const checked = users.map((user: unknown, index) =>
@@ -283,12 +322,12 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     });
     return checked;
   };
-  const storeSeeds = (seeds: ReturnType<typeof seed>) => {
+  const storeSeeds = (seeds: readonly Seed[]) => {
     store.replaceAll(seeds.map(({ user }) => user));
     passwords.clear();
     for (const { user, password } of seeds) if (password !== undefined) passwords.set(user.user_id as string, password);
   };
-  storeSeeds(seed(options.users, 'createEmulator: options.users'));
+  storeSeeds(seed(options.users, 'createEmulator: options.users', startConnections));
 
   let signingKey: Promise<SigningKey> | undefined;
   const key = () => (signingKey ??= givenKey === undefined ? generateSigningKey() : importSigningKey(givenKey));
@@ -349,7 +388,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     MANAGEMENT_API_ROUTES,
     routeGroups.flatMap((group) => group(tenant)),
   );
-  const connectionIds = new Map([...connections.keys()].map((name) => [name, randomId('con_')]));
+  const startConnectionIds = new Map([...startConnections.keys()].map((name) => [name, randomId('con_')]));
+  const connectionIds = new Map(startConnectionIds);
   const signIn = {
     tenant,
     applications: clients,
@@ -363,16 +403,71 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     defaultDirectory,
   };
   const authenticationApi = authenticationRoutes(signIn, bodyLimit);
+  const tokenChecker: TokenChecker = {
+    token,
+    key,
+    audiences: (request) => managementApiAudiences(tenantDomain(request), request.scheme),
+    issuer,
+    now: clock,
+  };
+
+  const stores: StateStores = {
+    connections,
+    connectionIds,
+    users: store,
+    passwords,
+    relations,
+    signIn: signInState,
+    key,
+  };
+  /** Back to the start (the options' connections and APIs, nothing else), then `seeds`, then the rest of `state`. */
+  const restart = (seeds: readonly Seed[], state?: CheckedState) => {
+    replaceEntries(connections, state?.connections?.byName ?? startConnections);
+    replaceEntries(connectionIds, state?.connections?.ids ?? startConnectionIds);
+    storeSeeds(seeds);
+    relations.clear();
+    seedResourceServers();
+    signInState.clear();
+    if (state !== undefined) loadState(state, stores);
+  };
+  const stateContext = { startConnections, applications: clients, defaultDirectory, checkUsers: seed };
+  /** Checks a state, imports its signing key (a key Web Crypto refuses is a fault too), then loads it. */
+  const importGiven = async (given: unknown, root: string) => {
+    const checked = checkState(given, root, stateContext);
+    const imported =
+      checked.signingKey === undefined
+        ? undefined
+        : await importSigningKey(checked.signingKey)
+            .then(async (imported) => {
+              await checkKeyPair(imported);
+              return imported;
+            })
+            .catch((error: unknown) => {
+              const reason = error instanceof Error ? error.message : String(error);
+              throw new TypeError(`${root}.signingKey is not a usable RSA private key: ${reason}`);
+            });
+    restart(checked.seeds, checked);
+    if (imported !== undefined) signingKey = Promise.resolve(imported);
+  };
+  if (options.state !== undefined) {
+    const checked = checkState(options.state, 'createEmulator: options.state', stateContext);
+    if (checked.signingKey !== undefined && givenKey !== undefined)
+      throw new TypeError('createEmulator: give options.signingKey or options.state.signingKey, not both');
+    restart(checked.seeds, checked);
+    givenKey = checked.signingKey ?? givenKey;
+  }
+  const controlApi = controlRoutes({
+    authenticate: (request) => authenticate(request, tokenChecker),
+    allScopes: ALL_SCOPES,
+    readText,
+    reset: () => restart([]),
+    importState: (given) => importGiven(given, 'state'),
+    exportState: () => exportState(stores),
+    outbox: () => relations.outbox.view(),
+  });
 
   /** The grant of a request's bearer token for the Management API, or Auth0's 401. */
-  const checkToken = (request: EmulatorRequest) =>
-    authenticate(request, {
-      token,
-      key,
-      audiences: (request) => managementApiAudiences(tenantDomain(request), request.scheme),
-      issuer,
-      now: clock,
-    });
+  const checkToken = (request: EmulatorRequest) => authenticate(request, tokenChecker);
   const pageCodes: PageCodes = new Map();
 
   async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
@@ -383,6 +478,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     if (pageAnswer !== undefined) return pageAnswer;
     const signInAnswer = authenticationApi(request);
     if (signInAnswer !== undefined) return signInAnswer;
+    const controlAnswer = controlApi(request);
+    if (controlAnswer !== undefined) return controlAnswer;
     const resolution = route(request);
     if (resolution.kind === 'not-found') return notFound();
     if (resolution.kind === 'bad-path') return apiError(400, 'Invalid request URL');
@@ -451,11 +548,14 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     get outbox() {
       return relations.outbox.view();
     },
-    reset: (users?: readonly Auth0User[]) => {
-      storeSeeds(seed(users, 'reset: users'));
-      relations.clear();
-      seedResourceServers();
-      signInState.clear();
-    },
+    reset: (users?: readonly Auth0User[]) => restart(seed(users, 'reset: users', startConnections)),
+    exportState: () => exportState(stores),
+    importState: (given: EmulatorState) => importGiven(given, 'importState: state'),
   });
+}
+
+/** Makes `map` hold exactly the entries of `source`, in its order. */
+function replaceEntries<K, V>(map: Map<K, V>, source: ReadonlyMap<K, V>): void {
+  map.clear();
+  for (const [key, value] of source) map.set(key, value);
 }

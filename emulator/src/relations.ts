@@ -17,8 +17,8 @@ export type Relations = {
   readonly userPermissions: GrantStore;
   readonly jobs: JobStore;
   readonly outbox: Outbox;
-  /** The id of the tenant's own Management API, which every tenant lists among its APIs. */
-  readonly managementApiId: string;
+  /** The id of the tenant's own Management API, which every tenant lists among its APIs (an imported state sets it). */
+  managementApiId: string;
   /** Takes a deleted user out of its roles and drops its direct permissions. */
   forgetUser(userId: string): void;
   /** Drops a deleted API's permissions from every role and user. */

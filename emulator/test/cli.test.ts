@@ -196,7 +196,11 @@ describe('auth0-user-patch-emulator serve', () => {
       '[{"user_id":"auth0|1","email":42}]',
       'users[0] (auth0|1): email must be a string, not integer',
     ],
-    ['a users file that is not an array', '{"user_id":"auth0|1"}', 'users must be an array of users'],
+    [
+      'a users file that is neither an array nor an export (one user object a line)',
+      '"auth0|1"',
+      "line 1 must be a user object, as Auth0's user export has one a line",
+    ],
   ])('refuses %s with exit 2 and one line naming the user', (_case, content, message) => {
     const users = file('bad-users.json', content);
     const { code, stderr } = run(['serve', '--port', '0', '--users', users]);

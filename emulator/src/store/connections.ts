@@ -35,13 +35,16 @@ const DEFAULT_CONNECTIONS: readonly EmulatorConnection[] = [
   { name: 'Username-Password-Authentication', strategy: 'auth0' },
 ];
 
-/** The connections an emulator was given, checked, by name. */
-export function checkConnections(connections: unknown): ReadonlyMap<string, EmulatorConnection> {
+/** The connections an emulator was given (or a state holds, named by `path`), checked, by name. */
+export function checkConnections(
+  connections: unknown,
+  path = 'createEmulator: options.connections',
+): ReadonlyMap<string, EmulatorConnection> {
   const list = connections ?? DEFAULT_CONNECTIONS;
-  if (!Array.isArray(list)) throw new TypeError('createEmulator: options.connections must be an array');
+  if (!Array.isArray(list)) throw new TypeError(`${path} must be an array`);
   const byName = new Map<string, EmulatorConnection>();
   list.forEach((connection: unknown, index) => {
-    const where = `createEmulator: options.connections[${index}]`;
+    const where = `${path}[${index}]`;
     if (typeof connection !== 'object' || connection === null) throw new TypeError(`${where} must be an object`);
     const {
       name,

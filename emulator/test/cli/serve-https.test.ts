@@ -61,7 +61,7 @@ describe('serve --https', () => {
         `^Domain: ${escape(host)}\nClient ID: app\nClient secret: s3cret\nCertificate: ${file}\n` +
           `export SSL_CERT_FILE=${file} REQUESTS_CA_BUNDLE=${file} CURL_CA_BUNDLE=${file} NODE_EXTRA_CA_CERTS=${file}\n` +
           `Discovery: ${escape(server.url)}/\\.well-known/openid-configuration\n` +
-          `Page: ${escape(server.url)}/#token=[\\w.-]+\nListening on ${escape(server.url)}\n$`,
+          `Page: ${escape(server.url)}/#code=[\\w-]+\nListening on ${escape(server.url)}\n$`,
       ),
     );
     expect(Object.keys(variables)).toEqual([

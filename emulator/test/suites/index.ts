@@ -1,5 +1,6 @@
 /** Every emulator suite, for each build of the emulator to run in full. */
 import { authSuite } from './auth.suite.js';
+import { controlSuite } from './control.suite.js';
 import type { EmulatorModule } from './harness.js';
 import { httpsSuite } from './https.suite.js';
 import { relationsSuite } from './relations.suite.js';
@@ -10,6 +11,7 @@ import { sdkSuite } from './sdk.suite.js';
 import { sideEffectsSuite } from './side-effects.suite.js';
 import { signInRefusalsSuite } from './signin-refusals.suite.js';
 import { signInSuite } from './signin.suite.js';
+import { stateSuite } from './state.suite.js';
 import { usersSuite } from './users.suite.js';
 
 export function emulatorSuite(emulator: EmulatorModule): void {
@@ -24,4 +26,6 @@ export function emulatorSuite(emulator: EmulatorModule): void {
   sdkRoutesSuite(emulator);
   signInSuite(emulator);
   signInRefusalsSuite(emulator);
+  stateSuite(emulator);
+  controlSuite(emulator);
 }
