@@ -2,7 +2,7 @@
 import type { EmulatorRequest, EmulatorResponse } from '../http/exchange.js';
 import { apiError } from '../http/responses.js';
 import { constantTimeEqual } from './constant-time.js';
-import { verifyJwt } from './jwt.js';
+import { verifyJwt, type Claims } from './jwt.js';
 import type { SigningKey } from './signing-key.js';
 
 /**
@@ -46,10 +46,22 @@ export async function authenticate(request: EmulatorRequest, checker: TokenCheck
   if (typeof expiresAt !== 'number' || expiresAt * 1000 <= checker.now().getTime()) {
     return unauthorized('Expired token received for JSON Web Token validation');
   }
-  const scope = claims['scope'];
-  const scopes = new Set(typeof scope === 'string' ? scope.split(' ') : []);
-  const subject = claims['sub'];
-  return typeof subject === 'string' ? { scopes, subject } : { scopes };
+  return grantOf(claims);
+}
+
+/** The grant of each verified token's claims (frozen and remembered by verifyJwt), made once. */
+const grants = new WeakMap<Claims, Grant>();
+
+function grantOf(claims: Claims): Grant {
+  let grant = grants.get(claims);
+  if (grant === undefined) {
+    const scope = claims['scope'];
+    const scopes = new Set(typeof scope === 'string' ? scope.split(' ') : []);
+    const subject = claims['sub'];
+    grant = typeof subject === 'string' ? { scopes, subject } : { scopes };
+    grants.set(claims, grant);
+  }
+  return grant;
 }
 
 /** Auth0's 403 when the grant holds none of the scopes a route accepts. */

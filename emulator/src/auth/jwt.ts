@@ -1,10 +1,17 @@
 /** RS256 JSON Web Tokens with the Web Crypto API, so the emulator signs and checks its tokens wherever it runs. */
+import { deepFreeze } from '../store/deep-freeze.js';
 import { base64url, RS256_ALGORITHM, type SigningKey } from './signing-key.js';
 
 /** Claims in the order they are to appear. */
 export type Claims = Readonly<Record<string, unknown>>;
 
 const encoder = new TextEncoder();
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** How many verified tokens each key remembers; past it the oldest is forgotten. */
+const REMEMBERED_TOKENS = 1024;
+/** The tokens each key has verified and their claims (frozen): a token seen again skips the RSA check and the decoding. */
+const verifiedByKey = new WeakMap<SigningKey, Map<string, Claims>>();
 
 /** Signs claims as a compact JWT with Auth0's header, `{ alg: 'RS256', typ: 'JWT', kid }` (`at+jwt` for RFC 9068). */
 export async function signJwt(claims: Claims, key: SigningKey, typ: 'JWT' | 'at+jwt' = 'JWT'): Promise<string> {
@@ -13,11 +20,16 @@ export async function signJwt(claims: Claims, key: SigningKey, typ: 'JWT' | 'at+
   return `${signingInput}.${base64url(new Uint8Array(signature))}`;
 }
 
-/** The claims of a JWT signed with `key`, or why it is refused. */
-export async function verifyJwt(
-  token: string,
-  key: SigningKey,
-): Promise<Record<string, unknown> | 'malformed' | 'bad-signature'> {
+/**
+ * The claims of a JWT signed with `key`, or why it is refused. A token whose header names another `kid` is refused
+ * (emulators in one process may share key material, each with its own kid). The signature is checked once per
+ * token and key: a token verified before is answered from a bounded memory; its claims (`exp`, `aud`, `iss`) are
+ * the caller's to check on every use.
+ */
+export async function verifyJwt(token: string, key: SigningKey): Promise<Claims | 'malformed' | 'bad-signature'> {
+  let verified = verifiedByKey.get(key);
+  const remembered = verified?.get(token);
+  if (remembered !== undefined) return remembered;
   const parts = token.split('.');
   if (parts.length !== 3) return 'malformed';
   const [header, payload, signature] = parts as [string, string, string];
@@ -26,13 +38,19 @@ export async function verifyJwt(
   const signatureBytes = fromBase64url(signature);
   if (headerJson === undefined || claims === undefined || signatureBytes === undefined) return 'malformed';
   if (headerJson['alg'] !== 'RS256') return 'bad-signature';
+  if (headerJson['kid'] !== undefined && headerJson['kid'] !== key.kid) return 'bad-signature';
   const valid = await crypto.subtle.verify(
     RS256_ALGORITHM,
     key.publicKey,
     signatureBytes,
     encoder.encode(`${header}.${payload}`),
   );
-  return valid ? claims : 'bad-signature';
+  if (!valid) return 'bad-signature';
+  if (verified === undefined) verifiedByKey.set(key, (verified = new Map()));
+  if (verified.size >= REMEMBERED_TOKENS) verified.delete(verified.keys().next().value as string);
+  const frozen = deepFreeze(claims);
+  verified.set(token, frozen);
+  return frozen;
 }
 
 function encodeJson(value: unknown): string {
@@ -43,7 +61,7 @@ function decodeJson(part: string): Record<string, unknown> | undefined {
   const bytes = fromBase64url(part);
   if (bytes === undefined) return undefined;
   try {
-    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    const value: unknown = JSON.parse(utf8.decode(bytes));
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : undefined;
@@ -52,12 +70,13 @@ function decodeJson(part: string): Record<string, unknown> | undefined {
   }
 }
 
+/** Base64url without padding decoded, natively where `Buffer` exists; undefined for text that is not base64url. */
 function fromBase64url(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
-  try {
-    const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-    return Uint8Array.from(binary, (character) => character.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
+  // A length of 4n+1 is no base64 (atob refuses it; Buffer would drop the last character).
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  if (typeof Buffer === 'function') return new Uint8Array(Buffer.from(text, 'base64url'));
+  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
 }

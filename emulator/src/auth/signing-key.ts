@@ -1,6 +1,6 @@
 /**
  * The tenant's RS256 signing key, with the Web Crypto API so that the handler runs wherever `Request` exists:
- * generated per emulator (as every Auth0 tenant has its own), or given as a private JWK or a PKCS #8 PEM.
+ * a kid of its own on the process's shared generated key pair, or given as a private JWK or a PKCS #8 PEM.
  */
 
 /**
@@ -65,15 +65,30 @@ export function checkGivenKey(given: unknown, where = 'createEmulator: options.s
   return given as PrivateRsaJwk;
 }
 
-/** A new RSA-2048 key with a `kid` of 21 random URL-safe characters, the form of Auth0's newer tenants. */
+/** The RSA-2048 key pair the emulators of this process share when given none, generated once, when first needed. */
+let sharedPair: Promise<{ pair: CryptoKeyPair; n: string; e: string }> | undefined;
+
+/**
+ * A signing key with a `kid` of its own, 21 random URL-safe characters (the form of Auth0's newer tenants), on the
+ * process's shared RSA-2048 key pair: generating a key takes tens of milliseconds, so emulators of one process share
+ * one (a decision; each still refuses tokens naming another kid). Give `signingKey` for a key of its own.
+ */
 export async function generateSigningKey(): Promise<SigningKey> {
+  sharedPair ??= generatePair().catch((error: unknown) => {
+    sharedPair = undefined;
+    throw error;
+  });
+  const { pair, n, e } = await sharedPair;
+  return keyOf(pair.privateKey, pair.publicKey, n, e, randomKid());
+}
+
+async function generatePair(): Promise<{ pair: CryptoKeyPair; n: string; e: string }> {
   const pair = (await crypto.subtle.generateKey(
     { ...RS256, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
     true,
     ['sign', 'verify'],
   )) as CryptoKeyPair;
-  const { n, e } = await publicMembers(pair.publicKey);
-  return keyOf(pair.privateKey, pair.publicKey, n, e, randomKid());
+  return { pair, ...(await publicMembers(pair.publicKey)) };
 }
 
 /** Imports a checked given key. */

@@ -217,6 +217,48 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
       );
       expect(await elsewhere.json()).toEqual(withAttributes(`Bad audience: ${AUDIENCE}`));
     });
+
+    it('checks a token it has verified before again for its audience and issuer on every request', async () => {
+      const byHost = createEmulator({ clients: [CLIENT], now: () => NOW });
+      const token = await tokenFor(byHost);
+      const at = (host: string) =>
+        byHost.fetch(new Request(`https://${host}/api/v2/users`, { headers: { authorization: `Bearer ${token}` } }));
+      expect((await at(DOMAIN)).status).toBe(200);
+      expect((await at(DOMAIN)).status).toBe(200);
+      expect(await (await at('other.example')).json()).toEqual(withAttributes(`Bad audience: ${AUDIENCE}`));
+      expect((await at(DOMAIN)).status).toBe(200);
+    });
+
+    it('shares its generated key pair with the emulators of its process, each refusing tokens of another kid', async () => {
+      const jwks = async (emulator: typeof auth0) =>
+        (
+          (await (await raw(emulator, 'GET', '/.well-known/jwks.json')).json()) as {
+            keys: { kid: string; n: string }[];
+          }
+        ).keys[0];
+      const [own, others] = [await jwks(auth0), await jwks(other)];
+      expect(own?.n).toBe(others?.n);
+      expect(own?.kid).not.toBe(others?.kid);
+      const token = await tokenFor(other);
+      const [header, claims, signature] = token.split('.') as [string, string, string];
+      const renamed = Buffer.from(JSON.stringify({ ...decode(token).header, kid: own?.kid })).toString('base64url');
+      // Its own kid on another's token: the signature still covers the header, so it fails.
+      expect((await get(`Bearer ${renamed}.${claims}.${signature}`)).status).toBe(401);
+      expect((await get(`Bearer ${header}.${claims}.${signature}`)).status).toBe(401);
+      expect((await raw(other, 'GET', '/api/v2/users', { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+        200,
+      );
+    });
+
+    it('refuses a token whose parts are not base64url, padded or of a length base64 never has', async () => {
+      const [header, claims, signature] = (await tokenFor(auth0)).split('.') as [string, string, string];
+      for (const broken of [
+        `${header}.${claims}.${signature}AAA`,
+        `${header}=.${claims}.${signature}`,
+        `${header}.${claims}+.${signature}`,
+      ])
+        expect(await (await get(`Bearer ${broken}`)).json()).toEqual(withAttributes('Invalid token'));
+    });
   });
 
   describe('403 insufficient_scope, through the SDK', () => {
