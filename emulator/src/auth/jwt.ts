@@ -13,11 +13,16 @@ const REMEMBERED_TOKENS = 1024;
 /** The tokens each key has verified and their claims (frozen): a token seen again skips the RSA check and the decoding. */
 const verifiedByKey = new WeakMap<SigningKey, Map<string, Claims>>();
 
-/** Signs claims as a compact JWT with Auth0's header, `{ alg: 'RS256', typ: 'JWT', kid }` (`at+jwt` for RFC 9068). */
+/**
+ * Signs claims as a compact JWT with Auth0's header, `{ alg: 'RS256', typ: 'JWT', kid }` (`at+jwt` for RFC 9068).
+ * The token is remembered as verified by `key` (it is, by construction), so its first use skips the RSA check.
+ */
 export async function signJwt(claims: Claims, key: SigningKey, typ: 'JWT' | 'at+jwt' = 'JWT'): Promise<string> {
   const signingInput = `${encodeJson({ alg: 'RS256', typ, kid: key.kid })}.${encodeJson(claims)}`;
   const signature = await crypto.subtle.sign(RS256_ALGORITHM, key.privateKey, encoder.encode(signingInput));
-  return `${signingInput}.${base64url(new Uint8Array(signature))}`;
+  const token = `${signingInput}.${base64url(new Uint8Array(signature))}`;
+  remember(key, token, JSON.parse(JSON.stringify(claims)) as Record<string, unknown>);
+  return token;
 }
 
 /**
@@ -27,8 +32,7 @@ export async function signJwt(claims: Claims, key: SigningKey, typ: 'JWT' | 'at+
  * the caller's to check on every use.
  */
 export async function verifyJwt(token: string, key: SigningKey): Promise<Claims | 'malformed' | 'bad-signature'> {
-  let verified = verifiedByKey.get(key);
-  const remembered = verified?.get(token);
+  const remembered = verifiedByKey.get(key)?.get(token);
   if (remembered !== undefined) return remembered;
   const parts = token.split('.');
   if (parts.length !== 3) return 'malformed';
@@ -45,7 +49,12 @@ export async function verifyJwt(token: string, key: SigningKey): Promise<Claims 
     signatureBytes,
     encoder.encode(`${header}.${payload}`),
   );
-  if (!valid) return 'bad-signature';
+  return valid ? remember(key, token, claims) : 'bad-signature';
+}
+
+/** Remembers a token `key` verified, with its claims as its payload holds them (frozen); the oldest goes past the bound. */
+function remember(key: SigningKey, token: string, claims: Record<string, unknown>): Claims {
+  let verified = verifiedByKey.get(key);
   if (verified === undefined) verifiedByKey.set(key, (verified = new Map()));
   if (verified.size >= REMEMBERED_TOKENS) verified.delete(verified.keys().next().value as string);
   const frozen = deepFreeze(claims);
@@ -54,7 +63,8 @@ export async function verifyJwt(token: string, key: SigningKey): Promise<Claims 
 }
 
 function encodeJson(value: unknown): string {
-  return base64url(encoder.encode(JSON.stringify(value)));
+  const text = JSON.stringify(value);
+  return typeof Buffer === 'function' ? Buffer.from(text).toString('base64url') : base64url(encoder.encode(text));
 }
 
 function decodeJson(part: string): Record<string, unknown> | undefined {

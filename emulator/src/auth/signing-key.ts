@@ -142,6 +142,8 @@ async function thumbprint(n: string, e: string): Promise<string> {
 
 /** Bytes as base64url without padding. */
 export function base64url(bytes: Uint8Array): string {
+  if (typeof Buffer === 'function')
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64url');
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');

@@ -17,41 +17,55 @@ export type Resolution =
   | { readonly kind: 'not-found' }
   | { readonly kind: 'bad-path' };
 
+/** A known route, its path split in segments and its key (`METHOD /path`). */
 type Compiled = {
   readonly route: KnownRoute;
-  readonly served: EmulatedRoute | undefined;
+  readonly key: string;
   readonly segments: readonly string[];
 };
 
+/** A catalogue, prepared once per process: its routes by method and segment count, each list most specific first. */
+type Catalogue = { readonly buckets: ReadonlyMap<string, readonly Compiled[]>; readonly keys: ReadonlySet<string> };
+
 const API_PREFIX = '/api/v2';
+const catalogues = new WeakMap<readonly KnownRoute[], Catalogue>();
+
+function prepare(known: readonly KnownRoute[]): Catalogue {
+  let catalogue = catalogues.get(known);
+  if (catalogue !== undefined) return catalogue;
+  const compiled = known
+    .map((route) => ({ route, key: `${route.method} ${route.path}`, segments: route.path.split('/').slice(1) }))
+    .sort((left, right) => compareSpecificity(left.segments, right.segments));
+  const buckets = new Map<string, Compiled[]>();
+  for (const entry of compiled) {
+    const bucket = `${entry.route.method} ${entry.segments.length}`;
+    buckets.set(bucket, [...(buckets.get(bucket) ?? []), entry]);
+  }
+  catalogue = { buckets, keys: new Set(compiled.map((entry) => entry.key)) };
+  catalogues.set(known, catalogue);
+  return catalogue;
+}
 
 /** A resolver over Auth0's routes; each emulated route must be one of them (else a TypeError). */
 export function createRouter(
   known: readonly KnownRoute[],
   emulated: readonly EmulatedRoute[],
 ): (request: EmulatorRequest) => Resolution {
+  const { buckets, keys } = prepare(known);
   const served = new Map(emulated.map((route) => [`${route.method} ${route.path}`, route]));
-  const compiled = known
-    .map((route) => ({
-      route,
-      served: served.get(`${route.method} ${route.path}`),
-      segments: route.path.split('/').slice(1),
-    }))
-    .sort((left, right) => compareSpecificity(left.segments, right.segments));
-  const missing = [...served.keys()].filter(
-    (key) => !compiled.some(({ route }) => `${route.method} ${route.path}` === key),
-  );
+  const missing = [...served.keys()].filter((key) => !keys.has(key));
   if (missing.length > 0) throw new TypeError(`createRouter: not routes of the Management API: ${missing.join(', ')}`);
   return (request) => {
     if (request.path !== API_PREFIX && !request.path.startsWith(`${API_PREFIX}/`)) return { kind: 'not-found' };
     const segments = splitPath(request.path.slice(API_PREFIX.length));
     if (segments === undefined) return { kind: 'bad-path' };
     const method = request.method === 'HEAD' ? 'GET' : request.method;
-    const hit = find(compiled, method, segments);
+    const hit = find(buckets.get(`${method} ${segments.length}`) ?? [], segments);
     if (hit === undefined) return { kind: 'not-found' };
-    return hit.entry.served === undefined
+    const route = served.get(hit.entry.key);
+    return route === undefined
       ? { kind: 'not-emulated', route: hit.entry.route }
-      : { kind: 'emulated', route: hit.entry.served, params: hit.params };
+      : { kind: 'emulated', route, params: hit.params };
   };
 }
 
@@ -80,22 +94,23 @@ function splitPath(path: string): string[] | undefined {
   }
 }
 
+/** The first route of a bucket (same method, same number of segments) whose pattern the segments match. */
 function find(
   routes: readonly Compiled[],
-  method: string,
   segments: readonly string[],
 ): { entry: Compiled; params: Record<string, string> } | undefined {
-  for (const entry of routes) {
+  next: for (const entry of routes) {
     const pattern = entry.segments;
-    if (entry.route.method !== method || pattern.length !== segments.length) continue;
-    const params: [string, string][] = [];
-    const matches = pattern.every((expected, index) => {
-      const actual = segments[index] ?? '';
-      if (!expected.startsWith('{')) return expected === actual;
-      params.push([expected.slice(1, -1), actual]);
-      return actual !== '';
-    });
-    if (matches) return { entry, params: Object.fromEntries(params) };
+    const params: Record<string, string> = {};
+    for (let index = 0; index < pattern.length; index++) {
+      const expected = pattern[index] as string;
+      const actual = segments[index] as string;
+      if (!expected.startsWith('{')) {
+        if (expected !== actual) continue next;
+      } else if (actual === '') continue next;
+      else params[expected.slice(1, -1)] = actual;
+    }
+    return { entry, params };
   }
   return undefined;
 }
