@@ -25,6 +25,25 @@ export function equalsText(type: FieldType, text: string): (stored: IndexedValue
 }
 
 /**
+ * The keys under which an index of a text field (`text` or `text-ci`) holds a stored value: strings folded as the
+ * field compares them, numbers and booleans as they are.
+ */
+export function indexKey(type: 'text' | 'text-ci', stored: IndexedValue): IndexedValue {
+  return type === 'text-ci' && typeof stored === 'string' ? stored.toLowerCase() : stored;
+}
+
+/**
+ * The index keys of every stored value {@link equalsText} finds equal to `text` on a text field: the folded text, the
+ * number it writes, and the boolean it names.
+ */
+export function indexKeysOf(type: 'text' | 'text-ci', text: string): IndexedValue[] {
+  const keys: IndexedValue[] = [type === 'text-ci' ? text.toLowerCase() : text];
+  if (NUMBER_PATTERN.test(text)) keys.push(Number(text));
+  if (text === 'true' || text === 'false') keys.push(text === 'true');
+  return keys;
+}
+
+/**
  * A test of whether a stored value equals any of `texts`, as {@link equalsText} compares, with one set lookup for
  * all of them; not for dates, which name periods.
  */

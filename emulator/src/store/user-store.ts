@@ -12,6 +12,7 @@
  */
 import type { Auth0User } from 'auth0-user-patch';
 import { deepFreeze } from './deep-freeze.js';
+import { createSearchIndex } from '../search/search-index.js';
 import { readonlyMapView } from './readonly-map-view.js';
 
 /** What another account already holds: its id, or its email or username in its connection. */
@@ -28,6 +29,13 @@ export type UserStore = {
   replaceAll(users: readonly Auth0User[]): void;
   /** Which account of `candidate` clashes with another (of another user than `exceptId`, or of its own). */
   findConflict(candidate: Auth0User, exceptId?: string): Conflict | undefined;
+  /**
+   * The ids of the users a search term or phrase `text` finds under `field` from an index (`user_id`, and the
+   * search index's fields), in no order, or `undefined` when the field has none.
+   */
+  lookup(field: string, text: string): readonly string[] | undefined;
+  /** The users of `ids`, in the store's order. */
+  inOrder(ids: ReadonlySet<string>): Auth0User[];
 };
 
 /** One account of a user: the keys it takes (`id`, and `email`/`username` within its connection). */
@@ -62,9 +70,12 @@ export function createUserStore(): UserStore {
   // Who holds each key (`id:…`, `email:…`, `username:…`), and which keys each user holds.
   const holders = new Map<string, string>();
   const held = new Map<string, readonly string[]>();
+  const index = createSearchIndex();
   const release = (id: string) => {
     for (const key of held.get(id) ?? []) holders.delete(key);
     held.delete(id);
+    const stored = users.get(id);
+    if (stored !== undefined) index.remove(id, stored);
   };
   const store: UserStore = {
     view: readonlyMapView(users),
@@ -79,6 +90,7 @@ export function createUserStore(): UserStore {
       for (const key of keys) holders.set(key, id);
       held.set(id, keys);
       users.set(id, frozen);
+      index.add(id, frozen);
       return frozen;
     },
     delete(id) {
@@ -89,6 +101,7 @@ export function createUserStore(): UserStore {
       users.clear();
       holders.clear();
       held.clear();
+      index.clear();
       for (const user of list) store.put(user);
     },
     findConflict(candidate, exceptId) {
@@ -102,6 +115,19 @@ export function createUserStore(): UserStore {
         }
       }
       return undefined;
+    },
+    lookup: (field, text) => (field === 'user_id' ? (users.has(text) ? [text] : []) : index.lookup(field, text)),
+    inOrder(ids) {
+      if (ids.size <= 1) {
+        const [only] = ids;
+        const user = only === undefined ? undefined : users.get(only);
+        return user === undefined ? [] : [user];
+      }
+      const found: Auth0User[] = [];
+      for (const [id, user] of users) {
+        if (ids.has(id) && found.push(user) === ids.size) break;
+      }
+      return found;
     },
   };
   return store;

@@ -5,14 +5,11 @@ import type { Infer } from '../http/json-schema.js';
 import { apiError, json } from '../http/responses.js';
 import { Refusal } from '../http/refusal.js';
 import type { MANAGEMENT_API_OPERATIONS } from '../routes/management-api.generated.js';
-import {
-  compileUserQuery,
-  parseSort,
-  parseUserQuery,
-  SearchQueryError,
-  selectFields,
-  userComparator,
-} from '../search/index.js';
+import { parseSort, parseUserQuery, SearchQueryError, selectFields, userComparator } from '../search/index.js';
+import { compileQuery, type CompiledQuery } from '../search/match-query.js';
+import { candidateIds } from '../search/plan-query.js';
+import type { UserQuery } from '../search/query-ast.js';
+import type { UserStore } from '../store/user-store.js';
 
 /** The checked query of `GET /api/v2/users`. */
 export type ListUsersQuery = Infer<(typeof MANAGEMENT_API_OPERATIONS)['GET /users']['query']>;
@@ -29,8 +26,44 @@ const DEFAULT_PER_PAGE = 50;
 /** Auth0's search returns at most the first 1,000 matches, however it is paged. */
 const MAX_RESULTS = 1000;
 
+/** How many compiled queries are kept, by their `q` text; past it the oldest is dropped. */
+const KEPT_QUERIES = 256;
+/** Each `q` parsed, checked and compiled once: the same text always gives the same query (a search has no state). */
+const compiledQueries = new Map<string, { readonly query: UserQuery; readonly test: CompiledQuery }>();
+
+/** The parsed and compiled `q`, from the bounded memory when it was seen before; a malformed one throws. */
+function compiledQuery(q: string): { readonly query: UserQuery; readonly test: CompiledQuery } {
+  let compiled = compiledQueries.get(q);
+  if (compiled === undefined) {
+    const query = parseUserQuery(q);
+    compiled = { query, test: compileQuery(query) };
+    if (compiledQueries.size >= KEPT_QUERIES) compiledQueries.delete(compiledQueries.keys().next().value as string);
+    compiledQueries.set(q, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * The users `q` matches, in the store's order, or Auth0's 503 past the search's budget: the users an index names
+ * when it can (a superset, each tested), else every user; without a sort, the first 1,000 matches, since Auth0
+ * answers no more of them.
+ */
+export function searchUsers(store: UserStore, q: string, sorted: boolean): readonly Auth0User[] | 'timeout' {
+  const { query, test } = attemptSearch(() => compiledQuery(q));
+  const meter = { spent: 0 };
+  const budget = SEARCH_BUDGET.base + SEARCH_BUDGET.perUser * store.view.size;
+  const candidates = candidateIds(query, store.lookup);
+  const found: Auth0User[] = [];
+  for (const user of candidates === undefined ? store.view.values() : store.inOrder(candidates)) {
+    if (test(user, meter)) found.push(user);
+    if (meter.spent > budget) return 'timeout';
+    if (!sorted && found.length === MAX_RESULTS) break;
+  }
+  return found;
+}
+
 /** Answers a list or search request over the stored users, in the order they were stored unless sorted. */
-export function listUsers(users: readonly Auth0User[], query: ListUsersQuery): EmulatorResponse {
+export function listUsers(store: UserStore, query: ListUsersQuery): EmulatorResponse {
   const engine = query.search_engine;
   if (engine === 'v1') return apiError(400, 'You are not allowed to use search_engine=v1.', 'invalid_query_string');
   if (engine === 'v2')
@@ -39,26 +72,21 @@ export function listUsers(users: readonly Auth0User[], query: ListUsersQuery): E
       'You are not allowed to use search_engine=v2. Use search_engine=v3 instead.',
       'invalid_query_string',
     );
-  let matched = users;
   const { q, sort } = query;
+  const page = query.page ?? 0;
+  const perPage = query.per_page ?? DEFAULT_PER_PAGE;
+  const start = page * perPage;
+  let matched: readonly Auth0User[];
   if (q !== undefined && q.trim() !== '') {
-    const meter = { spent: 0 };
-    const matches = attemptSearch(() => compileUserQuery(parseUserQuery(q), meter));
-    const budget = SEARCH_BUDGET.base + SEARCH_BUDGET.perUser * users.length;
-    const found: Auth0User[] = [];
-    for (const user of users) {
-      if (matches(user)) found.push(user);
-      if (meter.spent > budget) return searchTimeout();
-    }
+    const found = searchUsers(store, q, sort !== undefined);
+    if (found === 'timeout') return searchTimeout();
     matched = found;
-  }
+  } else
+    matched = sort === undefined ? firstUsers(store, Math.min(start + perPage, MAX_RESULTS)) : [...store.view.values()];
   if (sort !== undefined) {
     const order = attemptSearch(() => parseSort(sort));
     matched = [...matched].sort(userComparator(order));
   }
-  const page = query.page ?? 0;
-  const perPage = query.per_page ?? DEFAULT_PER_PAGE;
-  const start = page * perPage;
   if (start + perPage > MAX_RESULTS) {
     return apiError(
       400,
@@ -66,7 +94,7 @@ export function listUsers(users: readonly Auth0User[], query: ListUsersQuery): E
       'invalid_query_string',
     );
   }
-  const total = Math.min(matched.length, MAX_RESULTS);
+  const total = Math.min(q !== undefined && q.trim() !== '' ? matched.length : store.view.size, MAX_RESULTS);
   const slice = matched.slice(start, Math.min(start + perPage, total));
   const projected = slice.map((user) => selectFields(user, query.fields, query.include_fields));
   return json(
@@ -75,6 +103,16 @@ export function listUsers(users: readonly Auth0User[], query: ListUsersQuery): E
       ? { start, limit: perPage, length: projected.length, users: projected, total }
       : projected,
   );
+}
+
+/** The first `count` users of the store, in its order. */
+function firstUsers(store: UserStore, count: number): Auth0User[] {
+  const first: Auth0User[] = [];
+  for (const user of store.view.values()) {
+    if (first.length >= count) break;
+    first.push(user);
+  }
+  return first;
 }
 
 /** Auth0's 503 for a search that took too long, in the OAS's words. */

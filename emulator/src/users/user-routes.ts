@@ -44,7 +44,7 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       });
   };
   return [
-    route(endpoint(API['GET /users']), ({ query }) => listUsers([...store.view.values()], query)),
+    route(endpoint(API['GET /users']), ({ query }) => listUsers(store, query)),
     route(endpoint(API['GET /users/{id}']), ({ params, query }) => {
       const user = store.get(params.id);
       return user === undefined ? missingUser() : json(200, project(user, query));
@@ -52,7 +52,11 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
     route(endpoint(API['GET /users-by-email']), ({ query }) =>
       json(
         200,
-        [...store.view.values()].filter((user) => user.email === query.email).map((user) => project(user, query)),
+        // The email index folds case: of the users it names, those whose email is exactly the one asked for.
+        store
+          .inOrder(new Set(store.lookup('email', query.email)))
+          .filter((user) => user.email === query.email)
+          .map((user) => project(user, query)),
       ),
     ),
     // The library checks the attributes (`preparePatch(..., { rules: 'create' })`), the emulator the connection.
