@@ -311,7 +311,7 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       ),
     );
     // The store's invariants hold from the start: no account id, and no email or username in a connection, twice.
-    const accounts = createUserStore();
+    const accounts = createUserStore({ searchable: false });
     checked.forEach(({ user }, index) => {
       const conflict = accounts.findConflict(user);
       if (conflict === 'id' && accounts.get(user.user_id as string) !== undefined)

@@ -53,15 +53,23 @@ export function hasIndexedValue(user: Readonly<Record<string, unknown>>, field: 
 }
 
 function valuesAt(nodes: readonly unknown[], path: readonly string[]): unknown[] {
-  let current = nodes.flatMap(spreadArrays);
-  for (const key of path) {
-    current = current.flatMap((node) => (isRecord(node) && Object.hasOwn(node, key) ? spreadArrays(node[key]) : []));
-  }
-  return current;
+  const found: unknown[] = [];
+  for (const node of nodes) collect(node, path, 0, found);
+  return found;
 }
 
-function spreadArrays(value: unknown): unknown[] {
-  return Array.isArray(value) ? value.flatMap(spreadArrays) : [value];
+/** The values at `path` below `node` into `found`, in order, crossing arrays at any level. */
+function collect(node: unknown, path: readonly string[], depth: number, found: unknown[]): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collect(item, path, depth, found);
+    return;
+  }
+  if (depth === path.length) {
+    found.push(node);
+    return;
+  }
+  const key = path[depth] as string;
+  if (isRecord(node) && Object.hasOwn(node, key)) collect(node[key], path, depth + 1, found);
 }
 
 function scalarsOf(value: unknown): IndexedValue[] {

@@ -1,7 +1,9 @@
 /**
- * The search fields whose exact terms and phrases are answered from an index rather than a scan: for each value a
- * user holds under the field (as {@link fieldValues} reads it, so arrays are crossed as the scan crosses them), the
- * users that hold it, kept current as users are stored and deleted. `user_id` needs none: the store is keyed by it.
+ * Indexes of the search fields whose exact terms and phrases can be answered without a scan: text fields and
+ * metadata paths. An index is built the first time a search names its field (one pass over the users), then kept
+ * current as users are stored and deleted; at most {@link MAX_INDEXES} are kept, the least recently searched one
+ * dropped past that. For each value a user holds under the field, as {@link fieldValues} reads it (arrays crossed as
+ * the scan crosses them), the index holds the users that hold it, under the key search compares it by.
  */
 import { indexKey, indexKeysOf } from './compare-values.js';
 import { fieldType } from './field-catalogue.js';
@@ -9,11 +11,13 @@ import { fieldValues, type IndexedValue } from './field-values.js';
 
 type User = Readonly<Record<string, unknown>>;
 
-/** The indexed fields: `email` compares case-insensitively, the others exactly. */
-export const INDEXED_FIELDS = ['email', 'username', 'identities.user_id'] as const;
+/** How many fields are indexed at once. */
+export const MAX_INDEXES = 16;
 
 /** Who holds each key: one user's id, or the ids of several. */
 type Holders = Map<IndexedValue, string | Set<string>>;
+
+type Index = { readonly type: 'text' | 'text-ci'; readonly holders: Holders };
 
 /** The indexes of one store. */
 export type SearchIndex = {
@@ -22,33 +26,42 @@ export type SearchIndex = {
   clear(): void;
   /**
    * The ids of the users holding a value that a term or phrase `text` equals under `field`, as search v3 compares
-   * (in no order), or `undefined` when the field has no index.
+   * (in no order), or `undefined` for a field no index can answer (dates, numbers, booleans).
    */
   lookup(field: string, text: string): readonly string[] | undefined;
 };
 
-/** A new, empty index of {@link INDEXED_FIELDS}. */
-export function createSearchIndex(): SearchIndex {
-  const indexes = new Map(
-    INDEXED_FIELDS.map((field) => [field, { type: textType(field), holders: new Map() as Holders }] as const),
-  );
-  const keysOf = (type: 'text' | 'text-ci', user: User, field: string) =>
-    new Set(fieldValues(user, field).map((value) => indexKey(type, value)));
+/** A new, empty set of indexes over the users `all` gives (by id), built as searches ask for them. */
+export function createSearchIndex(all: () => Iterable<[string, User]>): SearchIndex {
+  const indexes = new Map<string, Index>();
+  // A key held twice by one user is added (and removed) twice: both are idempotent.
+  const add = (index: Index, field: string, id: string, user: User) => {
+    for (const value of fieldValues(user, field)) {
+      const key = indexKey(index.type, value);
+      const held = index.holders.get(key);
+      if (held === undefined) index.holders.set(key, id);
+      else if (typeof held === 'string') {
+        if (held !== id) index.holders.set(key, new Set([held, id]));
+      } else held.add(id);
+    }
+  };
+  const build = (field: string): Index | undefined => {
+    const type = textType(field);
+    if (type === undefined) return undefined;
+    if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value as string);
+    const index: Index = { type, holders: new Map() };
+    for (const [id, user] of all()) add(index, field, id, user);
+    indexes.set(field, index);
+    return index;
+  };
   return {
     add(id, user) {
-      for (const [field, { type, holders }] of indexes) {
-        for (const key of keysOf(type, user, field)) {
-          const held = holders.get(key);
-          if (held === undefined) holders.set(key, id);
-          else if (typeof held === 'string') {
-            if (held !== id) holders.set(key, new Set([held, id]));
-          } else held.add(id);
-        }
-      }
+      for (const [field, index] of indexes) add(index, field, id, user);
     },
     remove(id, user) {
       for (const [field, { type, holders }] of indexes) {
-        for (const key of keysOf(type, user, field)) {
+        for (const value of fieldValues(user, field)) {
+          const key = indexKey(type, value);
           const held = holders.get(key);
           if (held === id) holders.delete(key);
           else if (typeof held === 'object') {
@@ -59,24 +72,31 @@ export function createSearchIndex(): SearchIndex {
       }
     },
     clear() {
-      for (const { holders } of indexes.values()) holders.clear();
+      indexes.clear();
     },
     lookup(field, text) {
-      const index = indexes.get(field as (typeof INDEXED_FIELDS)[number]);
+      let index = indexes.get(field);
+      if (index === undefined) index = build(field);
+      else {
+        // The most recently searched last: the first is the one to drop.
+        indexes.delete(field);
+        indexes.set(field, index);
+      }
       if (index === undefined) return undefined;
       const ids: string[] = [];
       for (const key of indexKeysOf(index.type, text)) {
         const held = index.holders.get(key);
         if (typeof held === 'string') ids.push(held);
-        else if (held !== undefined) ids.push(...held);
+        else if (held !== undefined) for (const id of held) ids.push(id);
       }
       return ids;
     },
   };
 }
 
-function textType(field: string): 'text' | 'text-ci' {
+/** How an index of the field folds its strings, or undefined when the field's values are not compared as text. */
+function textType(field: string): 'text' | 'text-ci' | undefined {
   const type = fieldType(field);
-  if (type !== 'text' && type !== 'text-ci') throw new TypeError(`search index: ${field} is not a text field`);
-  return type;
+  if (type === 'text' || type === 'text-ci') return type;
+  return type === 'metadata' ? 'text' : undefined;
 }

@@ -34,48 +34,76 @@ export type UserStore = {
    * search index's fields), in no order, or `undefined` when the field has none.
    */
   lookup(field: string, text: string): readonly string[] | undefined;
-  /** The users of `ids`, in the store's order. */
-  inOrder(ids: ReadonlySet<string>): Auth0User[];
+  /** The users of `ids`, in the store's order (read as the iteration goes, so a reader may stop early). */
+  inOrder(ids: ReadonlySet<string>): Iterable<Auth0User>;
 };
 
-/** One account of a user: the keys it takes (`id`, and `email`/`username` within its connection). */
-type AccountKeys = readonly (readonly [Conflict, string])[];
+/** One account of a user: its id, and its connection, email and username (a linked one's from its `profileData`). */
+type Account = {
+  readonly id: string;
+  readonly connection: unknown;
+  readonly email: unknown;
+  readonly username: unknown;
+};
 
-/** The keys each account of `user` takes, primary first. */
-function accountKeys(user: Auth0User): AccountKeys[] {
+/** The accounts of `user`, primary first. */
+function accountsOf(user: Auth0User): Account[] {
   const [primary, ...linked] = user.identities ?? [];
-  const accounts = [keysOf(String(user.user_id), primary?.connection, user.email, user.username)];
+  const accounts: Account[] = [
+    { id: String(user.user_id), connection: primary?.connection, email: user.email, username: user.username },
+  ];
   for (const identity of linked) {
     const data: Record<string, unknown> = isRecord(identity['profileData']) ? identity['profileData'] : {};
     const id = `${String(identity.provider)}|${String(identity.user_id)}`;
-    accounts.push(keysOf(id, identity.connection, data['email'], data['username']));
+    accounts.push({ id, connection: identity.connection, email: data['email'], username: data['username'] });
   }
   return accounts;
 }
 
-function keysOf(id: string, connection: unknown, email: unknown, username: unknown): AccountKeys {
-  const keys: [Conflict, string][] = [['id', id]];
-  if (typeof connection !== 'string') return keys;
-  if (typeof email === 'string') keys.push(['email', `${connection}\n${email.toLowerCase()}`]);
-  if (typeof username === 'string') keys.push(['username', `${connection}\n${username.toLowerCase()}`]);
-  return keys;
+/** Who holds each email (or username) of each connection, compared case-insensitively: connection, then value. */
+type ByConnection = Map<string, Map<string, string>>;
+
+/** The value an account takes in its connection under `kind`, folded, or undefined when it takes none. */
+function valueOf(account: Account, kind: 'email' | 'username'): string | undefined {
+  const value = account[kind];
+  return typeof account.connection === 'string' && typeof value === 'string' ? value.toLowerCase() : undefined;
+}
+
+/** The users whose ids are among `ids`, in the map's order, ending as soon as every one has been found. */
+function* usersAmong(users: ReadonlyMap<string, Auth0User>, ids: ReadonlySet<string>): Generator<Auth0User> {
+  let found = 0;
+  for (const [id, user] of users) {
+    if (!ids.has(id)) continue;
+    yield user;
+    if (++found === ids.size) return;
+  }
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A new, empty store. */
-export function createUserStore(): UserStore {
+/** A new, empty store; `searchable: false` keeps no search index (for a store that only checks seeds). */
+export function createUserStore({ searchable = true }: { searchable?: boolean } = {}): UserStore {
   const users = new Map<string, Auth0User>();
-  // Who holds each key (`id:…`, `email:…`, `username:…`), and which keys each user holds.
-  const holders = new Map<string, string>();
-  const held = new Map<string, readonly string[]>();
-  const index = createSearchIndex();
+  // The ids of linked accounts and the user each is linked into (a primary account's id is its user's key), and
+  // the holders of each connection's emails and usernames.
+  const linkedIds = new Map<string, string>();
+  const taken = { email: new Map() as ByConnection, username: new Map() as ByConnection };
+  const index = searchable ? createSearchIndex(() => users.entries()) : undefined;
+  const idHolder = (id: string) => (users.has(id) ? id : linkedIds.get(id));
   const release = (id: string) => {
-    for (const key of held.get(id) ?? []) holders.delete(key);
-    held.delete(id);
     const stored = users.get(id);
-    if (stored !== undefined) index.remove(id, stored);
+    if (stored === undefined) return;
+    const [, ...linked] = accountsOf(stored);
+    for (const account of linked) if (linkedIds.get(account.id) === id) linkedIds.delete(account.id);
+    for (const account of accountsOf(stored)) {
+      for (const kind of ['email', 'username'] as const) {
+        const value = valueOf(account, kind);
+        const holders = taken[kind].get(account.connection as string);
+        if (value !== undefined && holders?.get(value) === id) holders.delete(value);
+      }
+    }
+    index?.remove(id, stored);
   };
   const store: UserStore = {
     view: readonlyMapView(users),
@@ -86,11 +114,20 @@ export function createUserStore(): UserStore {
       if (conflict !== undefined) throw new Error(`user store: ${id} would share its ${conflict} with another account`);
       const frozen = deepFreeze(user);
       release(id);
-      const keys = accountKeys(frozen).flatMap((account) => account.map(([kind, key]) => `${kind}:${key}`));
-      for (const key of keys) holders.set(key, id);
-      held.set(id, keys);
+      const [, ...linked] = accountsOf(frozen);
+      for (const account of linked) linkedIds.set(account.id, id);
+      for (const account of accountsOf(frozen)) {
+        for (const kind of ['email', 'username'] as const) {
+          const value = valueOf(account, kind);
+          if (value === undefined) continue;
+          const connection = account.connection as string;
+          let holders = taken[kind].get(connection);
+          if (holders === undefined) taken[kind].set(connection, (holders = new Map()));
+          holders.set(value, id);
+        }
+      }
       users.set(id, frozen);
-      index.add(id, frozen);
+      index?.add(id, frozen);
       return frozen;
     },
     delete(id) {
@@ -99,35 +136,39 @@ export function createUserStore(): UserStore {
     },
     replaceAll(list) {
       users.clear();
-      holders.clear();
-      held.clear();
-      index.clear();
+      linkedIds.clear();
+      taken.email.clear();
+      taken.username.clear();
+      index?.clear();
       for (const user of list) store.put(user);
     },
     findConflict(candidate, exceptId) {
-      const own = new Set<string>();
-      for (const account of accountKeys(candidate)) {
-        for (const [kind, key] of account) {
-          const name = `${kind}:${key}`;
-          const holder = holders.get(name);
-          if (own.has(name) || (holder !== undefined && holder !== exceptId)) return kind;
-          own.add(name);
+      const accounts = accountsOf(candidate);
+      // The keys of the candidate's accounts seen so far: two of its own accounts may not share one either.
+      const own = accounts.length === 1 ? undefined : new Set<string>();
+      for (const account of accounts) {
+        const holder = idHolder(account.id);
+        if (own?.has(`id\n${account.id}`) || (holder !== undefined && holder !== exceptId)) return 'id';
+        own?.add(`id\n${account.id}`);
+        for (const kind of ['email', 'username'] as const) {
+          const value = valueOf(account, kind);
+          if (value === undefined) continue;
+          const key = `${kind}\n${account.connection as string}\n${value}`;
+          const taker = taken[kind].get(account.connection as string)?.get(value);
+          if (own?.has(key) || (taker !== undefined && taker !== exceptId)) return kind;
+          own?.add(key);
         }
       }
       return undefined;
     },
-    lookup: (field, text) => (field === 'user_id' ? (users.has(text) ? [text] : []) : index.lookup(field, text)),
+    lookup: (field, text) => (field === 'user_id' ? (users.has(text) ? [text] : []) : index?.lookup(field, text)),
     inOrder(ids) {
       if (ids.size <= 1) {
         const [only] = ids;
         const user = only === undefined ? undefined : users.get(only);
         return user === undefined ? [] : [user];
       }
-      const found: Auth0User[] = [];
-      for (const [id, user] of users) {
-        if (ids.has(id) && found.push(user) === ids.size) break;
-      }
-      return found;
+      return usersAmong(users, ids);
     },
   };
   return store;

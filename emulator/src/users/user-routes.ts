@@ -53,8 +53,7 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       json(
         200,
         // The email index folds case: of the users it names, those whose email is exactly the one asked for.
-        store
-          .inOrder(new Set(store.lookup('email', query.email)))
+        [...store.inOrder(new Set(store.lookup('email', query.email)))]
           .filter((user) => user.email === query.email)
           .map((user) => project(user, query)),
       ),

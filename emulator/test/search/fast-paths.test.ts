@@ -138,6 +138,21 @@ describe('a search answered from the indexes', () => {
     );
   });
 
+  it('finds what the plain scan finds when more fields are searched than are indexed at once', () => {
+    const store = createUserStore();
+    for (let index = 0; index < 40; index++)
+      store.put({ user_id: `auth0|${index}`, app_metadata: { [`f${index % 20}`]: index % 3, tag: `t${index % 4}` } });
+    const queries = [
+      ...Array.from({ length: 20 }, (_, field) => `app_metadata.f${field}:1`),
+      'app_metadata.tag:t1',
+      'app_metadata.f0:0',
+    ];
+    for (const q of [...queries, ...queries]) {
+      store.put({ user_id: 'auth0|0', app_metadata: { f0: 1, tag: 't1' } });
+      expect(ids(searchUsers(store, q, false))).toEqual(scan(store, q));
+    }
+  });
+
   it('answers the first 1,000 matches without a sort, every match with one', () => {
     const store = createUserStore();
     for (let index = 0; index < 1500; index++)
