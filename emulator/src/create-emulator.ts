@@ -471,15 +471,18 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const pageCodes: PageCodes = new Map();
 
   async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
-    const pageAnswer =
-      page === undefined
-        ? undefined
-        : ((await answerPageCodes(request, pageCodes, checkToken)) ?? answerPage(request, page));
-    if (pageAnswer !== undefined) return pageAnswer;
-    const signInAnswer = authenticationApi(request);
-    if (signInAnswer !== undefined) return signInAnswer;
-    const controlAnswer = controlApi(request);
-    if (controlAnswer !== undefined) return controlAnswer;
+    // The page, the Authentication API and the test control have no route under /api/v2.
+    if (request.path !== '/api/v2' && !request.path.startsWith('/api/v2/')) {
+      const pageAnswer =
+        page === undefined
+          ? undefined
+          : ((await answerPageCodes(request, pageCodes, checkToken)) ?? answerPage(request, page));
+      if (pageAnswer !== undefined) return pageAnswer;
+      const signInAnswer = authenticationApi(request);
+      if (signInAnswer !== undefined) return signInAnswer;
+      const controlAnswer = controlApi(request);
+      if (controlAnswer !== undefined) return controlAnswer;
+    }
     const resolution = route(request);
     if (resolution.kind === 'not-found') return notFound();
     if (resolution.kind === 'bad-path') return apiError(400, 'Invalid request URL');

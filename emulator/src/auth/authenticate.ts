@@ -2,7 +2,7 @@
 import type { EmulatorRequest, EmulatorResponse } from '../http/exchange.js';
 import { apiError } from '../http/responses.js';
 import { constantTimeEqual } from './constant-time.js';
-import { verifyJwt, type Claims } from './jwt.js';
+import { rememberedClaims, verifyJwt, type Claims } from './jwt.js';
 import type { SigningKey } from './signing-key.js';
 
 /**
@@ -28,12 +28,17 @@ function unauthorized(message: string): EmulatorResponse {
 
 /** The request's grant, or Auth0's 401. */
 export async function authenticate(request: EmulatorRequest, checker: TokenChecker): Promise<Grant | EmulatorResponse> {
-  const match = /^Bearer +(\S+) *$/i.exec(request.header('authorization') ?? '');
+  const token = bearerToken(request.header('authorization') ?? '');
   // Without a bearer token (no header, or another scheme such as Basic) Auth0 answers as its recordings show.
-  if (match === null) return { ...apiError(401, 'Missing authentication'), headers: { 'www-authenticate': 'Bearer' } };
-  const token = match[1] as string;
-  if (checker.token !== undefined && constantTimeEqual(token, checker.token)) return { scopes: 'all' };
-  const claims = await verifyJwt(token, await checker.key());
+  const missing = () => ({ ...apiError(401, 'Missing authentication'), headers: { 'www-authenticate': 'Bearer' } });
+  if (token === undefined) return missing();
+  if (checker.token !== undefined && constantTimeEqual(token, checker.token))
+    return WHITESPACE.test(token) ? missing() : { scopes: 'all' };
+  const key = await checker.key();
+  // A token verified before held no whitespace then: only another one is scanned for it (thousands of characters).
+  const remembered = rememberedClaims(token, key);
+  if (remembered === undefined && WHITESPACE.test(token)) return missing();
+  const claims = remembered ?? (await verifyJwt(token, key));
   if (claims === 'malformed') return unauthorized('Invalid token');
   if (claims === 'bad-signature') return unauthorized('Invalid signature received for JSON Web Token validation');
   const audience = claims['aud'];
@@ -62,6 +67,20 @@ function grantOf(claims: Claims): Grant {
     grants.set(claims, grant);
   }
   return grant;
+}
+
+const WHITESPACE = /\s/;
+
+/**
+ * What follows `Bearer ` and its spaces, without the spaces at its end, or undefined without one: the token of
+ * `/^Bearer +(\S+) *$/i` when it holds no whitespace (the caller checks that, once per token).
+ */
+function bearerToken(header: string): string | undefined {
+  const scheme = /^Bearer +/i.exec(header);
+  if (scheme === null) return undefined;
+  let end = header.length;
+  while (end > scheme[0].length && header.charCodeAt(end - 1) === 32) end--;
+  return end > scheme[0].length ? header.slice(scheme[0].length, end) : undefined;
 }
 
 /** Auth0's 403 when the grant holds none of the scopes a route accepts. */

@@ -10,8 +10,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** How many verified tokens each key remembers; past it the oldest is forgotten. */
 const REMEMBERED_TOKENS = 1024;
-/** The tokens each key has verified and their claims (frozen): a token seen again skips the RSA check and the decoding. */
-const verifiedByKey = new WeakMap<SigningKey, Map<string, Claims>>();
+/**
+ * The tokens each key has verified and their claims (frozen), by signature (a few hundred characters to hash, where
+ * a token with every scope has thousands): a token seen again skips the RSA check and the decoding.
+ */
+const verifiedByKey = new WeakMap<SigningKey, Map<string, { readonly token: string; readonly claims: Claims }>>();
+
+/** The claims of a token `key` has verified before, or undefined. */
+export function rememberedClaims(token: string, key: SigningKey): Claims | undefined {
+  const remembered = verifiedByKey.get(key)?.get(token.slice(token.lastIndexOf('.') + 1));
+  return remembered?.token === token ? remembered.claims : undefined;
+}
 
 /**
  * Signs claims as a compact JWT with Auth0's header, `{ alg: 'RS256', typ: 'JWT', kid }` (`at+jwt` for RFC 9068).
@@ -32,7 +41,7 @@ export async function signJwt(claims: Claims, key: SigningKey, typ: 'JWT' | 'at+
  * the caller's to check on every use.
  */
 export async function verifyJwt(token: string, key: SigningKey): Promise<Claims | 'malformed' | 'bad-signature'> {
-  const remembered = verifiedByKey.get(key)?.get(token);
+  const remembered = rememberedClaims(token, key);
   if (remembered !== undefined) return remembered;
   const parts = token.split('.');
   if (parts.length !== 3) return 'malformed';
@@ -58,7 +67,7 @@ function remember(key: SigningKey, token: string, claims: Record<string, unknown
   if (verified === undefined) verifiedByKey.set(key, (verified = new Map()));
   if (verified.size >= REMEMBERED_TOKENS) verified.delete(verified.keys().next().value as string);
   const frozen = deepFreeze(claims);
-  verified.set(token, frozen);
+  verified.set(token.slice(token.lastIndexOf('.') + 1), { token, claims: frozen });
   return frozen;
 }
 

@@ -8,6 +8,11 @@ import type { Infer, JsonSchema, ObjectSchema } from './json-schema.js';
 
 /** The parameters of `query` (without its `?`) as the schema types them, or a Refusal with Auth0's 400. */
 export function readQuery<const S extends ObjectSchema>(query: string, schema: S): Infer<S> {
+  if (query === '') {
+    const none: unknown = {};
+    checkValue(none, schema, 'query');
+    return none;
+  }
   const given = new Map<string, string[]>();
   for (const [name, value] of new URLSearchParams(query)) given.set(name, [...(given.get(name) ?? []), value]);
   const values: unknown = Object.fromEntries(

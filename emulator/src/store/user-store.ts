@@ -63,6 +63,19 @@ function accountsOf(user: Auth0User): Account[] {
 /** Who holds each email (or username) of each connection, compared case-insensitively: connection, then value. */
 type ByConnection = Map<string, Map<string, string>>;
 
+const KINDS = ['email', 'username'] as const;
+
+/** Whether two lists of accounts take the same keys. */
+function sameAccounts(left: readonly Account[], right: readonly Account[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let at = 0; at < left.length; at++) {
+    const [one, other] = [left[at] as Account, right[at] as Account];
+    if (one.id !== other.id || one.connection !== other.connection) return false;
+    if (one.email !== other.email || one.username !== other.username) return false;
+  }
+  return true;
+}
+
 /** The value an account takes in its connection under `kind`, folded, or undefined when it takes none. */
 function valueOf(account: Account, kind: 'email' | 'username'): string | undefined {
   const value = account[kind];
@@ -91,18 +104,31 @@ export function createUserStore({ searchable = true }: { searchable?: boolean } 
   const taken = { email: new Map() as ByConnection, username: new Map() as ByConnection };
   const index = searchable ? createSearchIndex(() => users.entries()) : undefined;
   const idHolder = (id: string) => (users.has(id) ? id : linkedIds.get(id));
+  /** Takes (or, `held` false, gives back) the keys of `user`'s accounts for `id`. */
+  const keep = (id: string, user: Auth0User, held: boolean) => {
+    const accounts = accountsOf(user);
+    for (let at = 0; at < accounts.length; at++) {
+      const account = accounts[at] as Account;
+      if (at > 0) {
+        if (held) linkedIds.set(account.id, id);
+        else if (linkedIds.get(account.id) === id) linkedIds.delete(account.id);
+      }
+      if (typeof account.connection !== 'string') continue;
+      for (const kind of KINDS) {
+        const value = valueOf(account, kind);
+        if (value === undefined) continue;
+        let holders = taken[kind].get(account.connection);
+        if (held) {
+          if (holders === undefined) taken[kind].set(account.connection, (holders = new Map()));
+          holders.set(value, id);
+        } else if (holders?.get(value) === id) holders.delete(value);
+      }
+    }
+  };
   const release = (id: string) => {
     const stored = users.get(id);
     if (stored === undefined) return;
-    const [, ...linked] = accountsOf(stored);
-    for (const account of linked) if (linkedIds.get(account.id) === id) linkedIds.delete(account.id);
-    for (const account of accountsOf(stored)) {
-      for (const kind of ['email', 'username'] as const) {
-        const value = valueOf(account, kind);
-        const holders = taken[kind].get(account.connection as string);
-        if (value !== undefined && holders?.get(value) === id) holders.delete(value);
-      }
-    }
+    keep(id, stored, false);
     index?.remove(id, stored);
   };
   const store: UserStore = {
@@ -113,19 +139,13 @@ export function createUserStore({ searchable = true }: { searchable?: boolean } 
       const conflict = store.findConflict(user, id);
       if (conflict !== undefined) throw new Error(`user store: ${id} would share its ${conflict} with another account`);
       const frozen = deepFreeze(user);
-      release(id);
-      const [, ...linked] = accountsOf(frozen);
-      for (const account of linked) linkedIds.set(account.id, id);
-      for (const account of accountsOf(frozen)) {
-        for (const kind of ['email', 'username'] as const) {
-          const value = valueOf(account, kind);
-          if (value === undefined) continue;
-          const connection = account.connection as string;
-          let holders = taken[kind].get(connection);
-          if (holders === undefined) taken[kind].set(connection, (holders = new Map()));
-          holders.set(value, id);
-        }
+      const before = users.get(id);
+      // A write that leaves its accounts as they were (most PATCHes) keeps their keys.
+      if (before === undefined || !sameAccounts(accountsOf(before), accountsOf(frozen))) {
+        if (before !== undefined) keep(id, before, false);
+        keep(id, frozen, true);
       }
+      if (before !== undefined) index?.remove(id, before);
       users.set(id, frozen);
       index?.add(id, frozen);
       return frozen;
@@ -144,13 +164,21 @@ export function createUserStore({ searchable = true }: { searchable?: boolean } 
     },
     findConflict(candidate, exceptId) {
       const accounts = accountsOf(candidate);
+      // The keys of the user it replaces, unchanged (most PATCHes): they kept the invariants, so they still do.
+      const replaced = exceptId === undefined ? undefined : users.get(exceptId);
+      if (
+        replaced !== undefined &&
+        replaced.user_id === candidate.user_id &&
+        sameAccounts(accountsOf(replaced), accounts)
+      )
+        return undefined;
       // The keys of the candidate's accounts seen so far: two of its own accounts may not share one either.
       const own = accounts.length === 1 ? undefined : new Set<string>();
       for (const account of accounts) {
         const holder = idHolder(account.id);
         if (own?.has(`id\n${account.id}`) || (holder !== undefined && holder !== exceptId)) return 'id';
         own?.add(`id\n${account.id}`);
-        for (const kind of ['email', 'username'] as const) {
+        for (const kind of KINDS) {
           const value = valueOf(account, kind);
           if (value === undefined) continue;
           const key = `${kind}\n${account.connection as string}\n${value}`;

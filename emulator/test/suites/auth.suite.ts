@@ -203,6 +203,15 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
       clock = NOW;
     });
 
+    it('reads the token of Bearer and its spaces, and refuses one holding whitespace, seen before or not', async () => {
+      const token = await tokenFor(auth0);
+      for (const header of [`Bearer ${token}`, `bearer   ${token}  `, `BEARER ${token}`])
+        expect((await get(header)).status).toBe(200);
+      const [head, rest] = [token.slice(0, 40), token.slice(40)];
+      for (const header of [`Bearer ${head} ${rest}`, `Bearer\t${token}`, `Bearer ${TOKEN}\u00a0`, 'Bearer  '])
+        expect((await get(header)).headers.get('www-authenticate')).toBe('Bearer');
+    });
+
     it('accepts the fixed token with every scope, compared whole', async () => {
       expect((await get(`Bearer ${TOKEN}`)).status).toBe(200);
       expect((await get(`Bearer ${TOKEN}x`)).status).toBe(401);
