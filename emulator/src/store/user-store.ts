@@ -38,9 +38,13 @@ export type UserStore = {
   inOrder(ids: ReadonlySet<string>): Iterable<Auth0User>;
 };
 
-/** One account of a user: its id, and its connection, email and username (a linked one's from its `profileData`). */
+/**
+ * One account of a user: its id (a linked one's `provider|user_id`, kept as its two parts), and its connection,
+ * email and username (a linked one's from its `profileData`).
+ */
 type Account = {
   readonly id: string;
+  readonly linked?: { readonly provider: string; readonly userId: string };
   readonly connection: unknown;
   readonly email: unknown;
   readonly username: unknown;
@@ -48,14 +52,22 @@ type Account = {
 
 /** The accounts of `user`, primary first. */
 function accountsOf(user: Auth0User): Account[] {
-  const [primary, ...linked] = user.identities ?? [];
+  const identities = user.identities ?? [];
+  const primary = identities[0];
   const accounts: Account[] = [
     { id: String(user.user_id), connection: primary?.connection, email: user.email, username: user.username },
   ];
-  for (const identity of linked) {
+  for (let at = 1; at < identities.length; at++) {
+    const identity = identities[at] as NonNullable<typeof primary>;
     const data: Record<string, unknown> = isRecord(identity['profileData']) ? identity['profileData'] : {};
-    const id = `${String(identity.provider)}|${String(identity.user_id)}`;
-    accounts.push({ id, connection: identity.connection, email: data['email'], username: data['username'] });
+    const [provider, userId] = [String(identity.provider), String(identity.user_id)];
+    accounts.push({
+      id: `${provider}|${userId}`,
+      linked: { provider, userId },
+      connection: identity.connection,
+      email: data['email'],
+      username: data['username'],
+    });
   }
   return accounts;
 }
@@ -100,18 +112,31 @@ export function createUserStore({ searchable = true }: { searchable?: boolean } 
   const users = new Map<string, Auth0User>();
   // The ids of linked accounts and the user each is linked into (a primary account's id is its user's key), and
   // the holders of each connection's emails and usernames.
-  const linkedIds = new Map<string, string>();
+  const linkedIds = new Map<string, Map<string, string>>();
   const taken = { email: new Map() as ByConnection, username: new Map() as ByConnection };
   const index = searchable ? createSearchIndex(() => users.entries()) : undefined;
-  const idHolder = (id: string) => (users.has(id) ? id : linkedIds.get(id));
+  // A linked account's id is `provider|user_id`, kept by provider then user_id (no joined string per user): an id
+  // is looked up at each of its `|`, since a provider or a user_id may hold one too.
+  const linkedHolder = (id: string) => {
+    for (let bar = id.indexOf('|'); bar !== -1; bar = id.indexOf('|', bar + 1)) {
+      const holder = linkedIds.get(id.slice(0, bar))?.get(id.slice(bar + 1));
+      if (holder !== undefined) return holder;
+    }
+    return undefined;
+  };
+  const idHolder = (id: string) => (users.has(id) ? id : linkedHolder(id));
   /** Takes (or, `held` false, gives back) the keys of `user`'s accounts for `id`. */
   const keep = (id: string, user: Auth0User, held: boolean) => {
     const accounts = accountsOf(user);
     for (let at = 0; at < accounts.length; at++) {
       const account = accounts[at] as Account;
-      if (at > 0) {
-        if (held) linkedIds.set(account.id, id);
-        else if (linkedIds.get(account.id) === id) linkedIds.delete(account.id);
+      if (account.linked !== undefined) {
+        const { provider, userId } = account.linked;
+        let holders = linkedIds.get(provider);
+        if (held) {
+          if (holders === undefined) linkedIds.set(provider, (holders = new Map()));
+          holders.set(userId, id);
+        } else if (holders?.get(userId) === id) holders.delete(userId);
       }
       if (typeof account.connection !== 'string') continue;
       for (const kind of KINDS) {
