@@ -166,6 +166,9 @@ say(
   `| the process's first emulator with client credentials (generates the shared RSA-2048 key pair) | ${perTest.first.toFixed(0)} ms |`,
 );
 say(
+  `| a suite that makes its emulator once and calls reset() before each test: client credentials / fixed token | ${perTest.reset.ratio.toFixed(2)}x (${perTest.reset.client.toFixed(2)} against ${perTest.reset.token.toFixed(2)} ms) |`,
+);
+say(
   `| floor, for measurement only: RSA signing made free (every other step and check kept), client credentials / fixed token | ${perTest.floor.ratio.toFixed(2)}x (${perTest.floor.client.toFixed(2)} against ${perTest.floor.token.toFixed(2)} ms) |`,
 );
 say();

@@ -16,6 +16,11 @@ const REMEMBERED_TOKENS = 1024;
  */
 const verifiedByKey = new WeakMap<SigningKey, Map<string, { readonly token: string; readonly claims: Claims }>>();
 
+/** How many signed tokens each key remembers by their signing input (a token with every scope is 7.7 KB). */
+const REMEMBERED_SIGNATURES = 64;
+/** The tokens each key has signed, by signing input (the same claims within the same second, say). */
+const signedByKey = new WeakMap<SigningKey, Map<string, string>>();
+
 /** The claims of a token `key` has verified before, or undefined. */
 export function rememberedClaims(token: string, key: SigningKey): Claims | undefined {
   const remembered = verifiedByKey.get(key)?.get(token.slice(token.lastIndexOf('.') + 1));
@@ -24,13 +29,21 @@ export function rememberedClaims(token: string, key: SigningKey): Claims | undef
 
 /**
  * Signs claims as a compact JWT with Auth0's header, `{ alg: 'RS256', typ: 'JWT', kid }` (`at+jwt` for RFC 9068).
- * The token is remembered as verified by `key` (it is, by construction), so its first use skips the RSA check.
+ * The token is remembered as verified by `key` (it is, by construction), so its first use skips the RSA check; the
+ * same claims signed again by the same key (the same second) give the remembered token, as signing again would.
  */
 export async function signJwt(claims: Claims, key: SigningKey, typ: 'JWT' | 'at+jwt' = 'JWT'): Promise<string> {
   const signingInput = `${encodeJson({ alg: 'RS256', typ, kid: key.kid })}.${encodeJson(claims)}`;
+  // RS256 (RSASSA-PKCS1-v1_5) signs deterministically: the same input, signed again, is the same token.
+  let signed = signedByKey.get(key);
+  const known = signed?.get(signingInput);
+  if (known !== undefined) return known;
   const signature = await crypto.subtle.sign(RS256_ALGORITHM, key.privateKey, encoder.encode(signingInput));
   const token = `${signingInput}.${base64url(new Uint8Array(signature))}`;
   remember(key, token, JSON.parse(JSON.stringify(claims)) as Record<string, unknown>);
+  if (signed === undefined) signedByKey.set(key, (signed = new Map()));
+  if (signed.size >= REMEMBERED_SIGNATURES) signed.delete(signed.keys().next().value as string);
+  signed.set(signingInput, token);
   return token;
 }
 
