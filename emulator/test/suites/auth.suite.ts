@@ -227,6 +227,22 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
       expect(await elsewhere.json()).toEqual(withAttributes(`Bad audience: ${AUDIENCE}`));
     });
 
+    it('gives the same token for the same claims in the same second, and another for other claims or later', async () => {
+      const [first, again, narrowed] = [
+        await tokenFor(auth0),
+        await tokenFor(auth0),
+        await tokenFor(auth0, 'read:users'),
+      ];
+      expect(again).toBe(first);
+      expect(narrowed).not.toBe(first);
+      expect(decode(narrowed).claims['scope']).toBe('read:users');
+      clock = new Date(NOW.getTime() + 1000);
+      const later = await tokenFor(auth0);
+      clock = NOW;
+      expect(decode(later).claims['iat']).toBe(Number(decode(first).claims['iat']) + 1);
+      for (const token of [first, narrowed, later]) expect((await get(`Bearer ${token}`)).status).toBe(200);
+    });
+
     it('checks a token it has verified before again for its audience and issuer on every request', async () => {
       const byHost = createEmulator({ clients: [CLIENT], now: () => NOW });
       const token = await tokenFor(byHost);
