@@ -12,7 +12,7 @@ import { fieldValues, type IndexedValue } from './field-values.js';
 type User = Readonly<Record<string, unknown>>;
 
 /** How many fields are indexed at once. */
-export const MAX_INDEXES = 16;
+const MAX_INDEXES = 16;
 
 /** Who holds each key: one user's id, or the ids of several. */
 type Holders = Map<IndexedValue, string | Set<string>>;
