@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { user as anyUser, email, validPatch } from '../arbitraries.js';
-import type { Library } from '../library.js';
-import { kindOf } from '../reference-model.js';
+import { user as anyUser, email, validPatch } from '../support/arbitraries.js';
+import type { Library } from '../support/library.js';
+import { kindOf } from '../support/reference-model.js';
 import { thrownBy } from '../support/errors.js';
 import { deepFreeze } from '../support/fixtures.js';
 
