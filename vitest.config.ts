@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { reportScriptDefine } from './scripts/report-script-define.js';
 import { findChromium } from './test/browser/chromium.js';
@@ -24,6 +25,9 @@ const tier = (name: string, include: string[], extra: object = {}) => ({
 
 export default defineConfig({
   test: {
+    // Most test files wait on processes they spawn (node, tsc, serve, Chromium) or on loopback servers: one worker a
+    // core, not Vitest's default of one fewer, keeps both cores busy (the emulator's tier takes about half the time).
+    maxWorkers: availableParallelism(),
     globalSetup: ['test/support/no-temp-leftovers.ts'],
     projects: [
       tier('unit', ['test/unit/**/*.test.ts']),

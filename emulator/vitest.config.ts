@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { bundleForBrowser } from '../scripts/bundle-for-browser.js';
@@ -27,12 +28,15 @@ for (const language of Object.keys(INTERPRETERS) as Language[]) {
 // The page's script, embedded as the build embeds it, so the source serves the page too.
 const define = { __EMULATOR_PAGE_SCRIPT__: JSON.stringify(bundleForBrowser('src/page/page-app.ts', here)) };
 const tier = (name: string, include: string[], exclude: string[], extra: object = {}) => ({
-  define,
+  define: { ...define }, // a copy for each project: Vite changes the object it is given
   test: { name, include, exclude: ['**/node_modules/**', ...exclude], testTimeout: 20_000, ...extra },
 });
 
 export default defineConfig({
   test: {
+    // Most test files wait on processes they spawn (node, tsc, serve, Chromium) or on loopback servers: one worker a
+    // core, not Vitest's default of one fewer, keeps both cores busy (the emulator's tier takes about half the time).
+    maxWorkers: availableParallelism(),
     // Nothing left in the temp directory after a run (the library's check, shared by both packages).
     globalSetup: ['../test/support/no-temp-leftovers.ts'],
     projects: [

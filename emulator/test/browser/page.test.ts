@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -305,7 +305,8 @@ describe("the page's routes open nothing of the API", () => {
 describe('serve prints a page address that signs the page in', () => {
   it('opens the page from the printed address, without the token left in it', async () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const users = join(mkdtempSync(join(tmpdir(), 'auth0-user-patch-page-')), 'users.json');
+    const scratch = mkdtempSync(join(tmpdir(), 'auth0-user-patch-page-'));
+    const users = join(scratch, 'users.json');
     writeFileSync(users, JSON.stringify(USERS));
     const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', '--port', '0', '--users', users], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -331,6 +332,7 @@ describe('serve prints a page address that signs the page in', () => {
       await page.close();
     } finally {
       child.kill('SIGTERM');
+      rmSync(scratch, { recursive: true, force: true });
     }
   }, 30_000);
 });
