@@ -246,7 +246,7 @@ describe('applyPatchJson and a __proto__ key spelled with escapes', () => {
   });
 });
 
-describe('applyPatchJson checks', () => {
+describe('applyPatchJson and text that is not a string', () => {
   it('refuses text that is not a string with a TypeError', () => {
     expect(thrownBy(() => applyPatchJson({}, 5 as never), TypeError).message).toBe(
       'applyPatchJson: text must be a string',

@@ -108,7 +108,7 @@ describe('jsonEqual on deep values', () => {
   });
 });
 
-describe('cyclic values', () => {
+describe('jsonEqual, listChanges and profileSize on cyclic values', () => {
   it('stops on cyclic values instead of hanging or overflowing', () => {
     const left: Record<string, unknown> = {};
     left['self'] = left;
