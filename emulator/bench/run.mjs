@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { load } from './load.mjs';
 import { workloads } from '../../bench/workloads.mjs';
+import { bounds } from './bounds.mjs';
 
 const here = (file) => new URL(file, import.meta.url).pathname;
 const medianOf = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -60,3 +61,5 @@ say(
   `| the emulator's fetch(Request), in process, 10 in flight | ${fetched.perSecond.toFixed(0)} | ${(fetched.perSecond / minimalRate).toFixed(2)}x |`,
 );
 say();
+// The work one request may cost, at the bounds the emulator sets (bounds.mjs).
+await bounds(say);

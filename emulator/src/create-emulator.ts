@@ -1,9 +1,10 @@
 import { isPatchError } from 'auth0-user-patch';
 import type { Auth0User } from 'auth0-user-patch';
-import { authenticate, checkScopes } from './auth/authenticate.js';
+import { authenticate, checkScopes, checkSubject, type Grant, type TokenChecker } from './auth/authenticate.js';
 import { checkClients, type EmulatorClient } from './auth/clients.js';
 import {
   checkGivenKey,
+  checkKeyPair,
   generateSigningKey,
   importSigningKey,
   type PrivateRsaJwk,
@@ -41,6 +42,7 @@ import { roleRoutes } from './roles/role-routes.js';
 import { userRoleRoutes } from './roles/user-role-routes.js';
 import type { Tenant } from './tenant.js';
 import { userRoutes } from './users/user-routes.js';
+import { answerPageCodes, type PageCodes } from './page/page-codes.js';
 import { answerPage, pageFiles } from './page/page-routes.js';
 import { PAGE_SCRIPT } from './page/page-scripts.js';
 import { managementApiAudiences } from './auth/audience.js';
@@ -52,6 +54,12 @@ import type { EmulatorActions } from './signin/post-login.js';
 import { checkResourceServers, type EmulatorResourceServer } from './signin/resource-server-seeds.js';
 import { splitSeedPassword } from './signin/seed-passwords.js';
 import { createSignInState } from './signin/sign-in-state.js';
+import { controlRoutes } from './control/control-routes.js';
+import { checkState, type CheckedState, type Seed } from './state/check-state.js';
+import { exportState } from './state/export-state.js';
+import { loadState } from './state/load-state.js';
+import type { EmulatorState } from './state/state-format.js';
+import type { StateStores } from './state/state-stores.js';
 
 /**
  * Options of {@link createEmulator}. Give `clients` (the SDK's client-credentials set-up), a fixed `token`, or
@@ -122,6 +130,16 @@ export type EmulatorOptions = {
    * // open server.url in a browser and sign in with the client's id and secret
    */
   page?: boolean;
+  /**
+   * A whole tenant to start with, as `exportState()` gives it or `serve --export-on-exit` writes it: connections,
+   * APIs, users, password hashes, roles, permissions, jobs, outbox, signing key and sessions. Checked: a fault is a
+   * `TypeError` that names its path. Not with `users` (the state holds them).
+   *
+   * @example
+   * import { readFileSync } from 'node:fs';
+   * const auth0 = createEmulator({ clients, state: JSON.parse(readFileSync('state.json', 'utf8')) });
+   */
+  state?: EmulatorState;
 };
 
 /**
@@ -159,13 +177,13 @@ export type Emulator = {
    */
   readonly users: ReadonlyMap<string, Auth0User>;
   /**
-   * What the tenant would have emailed, oldest first: every verification email (`POST /jobs/verification-email`)
-   * and every password-change or email-verification ticket (`POST /tickets/...`, with its URL). Nothing is sent.
-   * A frozen snapshot, read anew each time; `reset()` empties it.
+   * What the tenant would have emailed, oldest first: every verification email (`POST /users` unless
+   * `verify_email: false` or `email_verified: true`, `PATCH /users/{id}` with a new email and `verify_email: true`,
+   * `POST /jobs/verification-email`) and every password-change or email-verification ticket (`POST /tickets/...`,
+   * with its URL). Nothing is sent. A frozen snapshot, read anew each time; `reset()` empties it.
    *
    * @example
-   * const jane = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
-   * await management.jobs.verificationEmail.create({ user_id: jane.user_id as string });
+   * const jane = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'Sturdy-Pass-2026' });
    * auth0.outbox; // [{ type: 'verification_email', user_id: jane.user_id, email: 'jane@example.com', created_at: '2026-11-26T12:00:00.000Z' }]
    */
   readonly outbox: readonly OutboxMessage[];
@@ -183,13 +201,32 @@ export type Emulator = {
   signIn(options: SignInOptions): Promise<TokenResponse>;
   /**
    * Empties the store, then stores `users` (checked as `options.users` is): a fresh tenant for the next test.
-   * Roles, permissions, jobs, sessions, refresh tokens and the outbox are emptied too; the APIs are the ones of
-   * `options.resourceServers` again.
+   * Roles, permissions, jobs, sessions, refresh tokens and the outbox are emptied too; the connections and APIs are
+   * the ones of `options.connections` and `options.resourceServers` again. The signing key stays.
    *
    * @example
    * beforeEach(() => auth0.reset([{ user_id: 'auth0|1', email: 'jane@example.com' }]));
    */
   reset(users?: readonly Auth0User[]): void;
+  /**
+   * The whole tenant as one JSON-ready object (`JSON.stringify` it to a file): what `options.state`,
+   * `importState` and `serve --import` take back. The same tenant always gives the same state.
+   *
+   * @example
+   * import { writeFileSync } from 'node:fs';
+   * writeFileSync('state.json', JSON.stringify(await auth0.exportState()));
+   */
+  exportState(): Promise<Required<EmulatorState>>;
+  /**
+   * Replaces the whole tenant with a state (as `reset()` then loading each field the state gives). Checked first:
+   * a fault rejects with a `TypeError` that names its path, and changes nothing.
+   *
+   * @example
+   * const saved = await auth0.exportState();
+   * // ... a test changes the tenant ...
+   * await auth0.importState(saved); // back to the saved tenant
+   */
+  importState(state: EmulatorState): Promise<void>;
 };
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -206,6 +243,12 @@ function checkActions(actions: unknown): EmulatorActions {
     ? {}
     : { onExecutePostLogin: onExecutePostLogin as NonNullable<EmulatorActions['onExecutePostLogin']> };
 }
+/** Why a seeded user cannot join the others (the store's invariants). */
+const SEED_CONFLICTS = {
+  id: 'its user_id or a linked identity is another user’s account too',
+  email: 'its email is another account’s in the same connection',
+  username: 'its username is another account’s in the same connection',
+} as const;
 const ALL_SCOPES = [...new Set(MANAGEMENT_API_ROUTES.flatMap((route) => route.scopes))].sort();
 
 /**
@@ -223,15 +266,15 @@ const ALL_SCOPES = [...new Set(MANAGEMENT_API_ROUTES.flatMap((route) => route.sc
  *   clientSecret: 'test-secret',
  *   fetch: (url, init) => auth0.fetch(new Request(url, init)),
  * });
- * await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x' });
+ * await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'Sturdy-Pass-2026' });
  */
 export function createEmulator(options: EmulatorOptions): Emulator {
   if (typeof options !== 'object' || options === null) throw new TypeError('createEmulator: options must be an object');
   const { token, domain, now = () => new Date(), bodyLimit = DEFAULT_BODY_LIMIT } = options;
   if (token !== undefined && (typeof token !== 'string' || token === ''))
     throw new TypeError('createEmulator: options.token must be a non-empty string');
-  const connections = checkConnections(options.connections);
-  const clients = checkClients(options.clients, ALL_SCOPES, new Set(connections.keys()));
+  const startConnections = checkConnections(options.connections);
+  const clients = checkClients(options.clients, ALL_SCOPES, new Set(startConnections.keys()));
   if (token === undefined && clients.size === 0)
     throw new TypeError('createEmulator: give options.clients, options.token, or both');
   if (domain !== undefined && (typeof domain !== 'string' || !/^[^\s/:]+(:\d+)?$/.test(domain))) {
@@ -244,9 +287,11 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const resourceServers = checkResourceServers(options.resourceServers);
   const actions = checkActions(options.actions);
   const { defaultDirectory } = options;
-  if (defaultDirectory !== undefined && connections.get(defaultDirectory)?.strategy !== 'auth0')
+  if (defaultDirectory !== undefined && startConnections.get(defaultDirectory)?.strategy !== 'auth0')
     throw new TypeError('createEmulator: options.defaultDirectory must name a database connection of the tenant');
-  const givenKey = options.signingKey === undefined ? undefined : checkGivenKey(options.signingKey);
+  let givenKey = options.signingKey === undefined ? undefined : checkGivenKey(options.signingKey);
+  if (options.users !== undefined && options.state !== undefined)
+    throw new TypeError('createEmulator: give options.users or options.state, not both (the state holds the users)');
   if (options.page !== undefined && typeof options.page !== 'boolean')
     throw new TypeError('createEmulator: options.page must be a boolean');
   if (options.page === true && PAGE_SCRIPT === undefined)
@@ -256,7 +301,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
   const store = createUserStore();
   const passwords = createPasswordStore();
   const signInState = createSignInState();
-  const seed = (users: unknown, where: string) => {
+  const connections = new Map(startConnections);
+  const seed = (users: unknown, where: string, connections: ReadonlyMap<string, EmulatorConnection>) => {
     if (users === undefined) return [];
     if (!Array.isArray(users)) throw new TypeError(`${where} must be an array of users`);
     const checked = users.map((user: unknown, index) =>
@@ -264,19 +310,24 @@ export function createEmulator(options: EmulatorOptions): Emulator {
         checkSeedUser(seeded, `${where}[${index}]`),
       ),
     );
-    const ids = new Set<string>();
-    for (const { user } of checked) {
-      if (ids.has(user.user_id as string)) throw new TypeError(`${where}: user_id ${user.user_id} appears twice`);
-      ids.add(user.user_id as string);
-    }
+    // The store's invariants hold from the start: no account id, and no email or username in a connection, twice.
+    const accounts = createUserStore();
+    checked.forEach(({ user }, index) => {
+      const conflict = accounts.findConflict(user);
+      if (conflict === 'id' && accounts.get(user.user_id as string) !== undefined)
+        throw new TypeError(`${where}: user_id ${user.user_id} appears twice`);
+      if (conflict !== undefined)
+        throw new TypeError(`${where}[${index}] (${user.user_id}): ${SEED_CONFLICTS[conflict]}`);
+      accounts.put(user);
+    });
     return checked;
   };
-  const storeSeeds = (seeds: ReturnType<typeof seed>) => {
+  const storeSeeds = (seeds: readonly Seed[]) => {
     store.replaceAll(seeds.map(({ user }) => user));
     passwords.clear();
     for (const { user, password } of seeds) if (password !== undefined) passwords.set(user.user_id as string, password);
   };
-  storeSeeds(seed(options.users, 'createEmulator: options.users'));
+  storeSeeds(seed(options.users, 'createEmulator: options.users', startConnections));
 
   let signingKey: Promise<SigningKey> | undefined;
   const key = () => (signingKey ??= givenKey === undefined ? generateSigningKey() : importSigningKey(givenKey));
@@ -337,7 +388,8 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     MANAGEMENT_API_ROUTES,
     routeGroups.flatMap((group) => group(tenant)),
   );
-  const connectionIds = new Map([...connections.keys()].map((name) => [name, randomId('con_')]));
+  const startConnectionIds = new Map([...startConnections.keys()].map((name) => [name, randomId('con_')]));
+  const connectionIds = new Map(startConnectionIds);
   const signIn = {
     tenant,
     applications: clients,
@@ -351,35 +403,103 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     defaultDirectory,
   };
   const authenticationApi = authenticationRoutes(signIn, bodyLimit);
+  const tokenChecker: TokenChecker = {
+    token,
+    key,
+    audiences: (request) => managementApiAudiences(tenantDomain(request), request.scheme),
+    issuer,
+    now: clock,
+  };
+
+  const stores: StateStores = {
+    connections,
+    connectionIds,
+    users: store,
+    passwords,
+    relations,
+    signIn: signInState,
+    key,
+  };
+  /** Back to the start (the options' connections and APIs, nothing else), then `seeds`, then the rest of `state`. */
+  const restart = (seeds: readonly Seed[], state?: CheckedState) => {
+    replaceEntries(connections, state?.connections?.byName ?? startConnections);
+    replaceEntries(connectionIds, state?.connections?.ids ?? startConnectionIds);
+    storeSeeds(seeds);
+    relations.clear();
+    seedResourceServers();
+    signInState.clear();
+    if (state !== undefined) loadState(state, stores);
+  };
+  const stateContext = { startConnections, applications: clients, defaultDirectory, checkUsers: seed };
+  /** Checks a state, imports its signing key (a key Web Crypto refuses is a fault too), then loads it. */
+  const importGiven = async (given: unknown, root: string) => {
+    const checked = checkState(given, root, stateContext);
+    const imported =
+      checked.signingKey === undefined
+        ? undefined
+        : await importSigningKey(checked.signingKey)
+            .then(async (imported) => {
+              await checkKeyPair(imported);
+              return imported;
+            })
+            .catch((error: unknown) => {
+              const reason = error instanceof Error ? error.message : String(error);
+              throw new TypeError(`${root}.signingKey is not a usable RSA private key: ${reason}`);
+            });
+    restart(checked.seeds, checked);
+    if (imported !== undefined) signingKey = Promise.resolve(imported);
+  };
+  if (options.state !== undefined) {
+    const checked = checkState(options.state, 'createEmulator: options.state', stateContext);
+    if (checked.signingKey !== undefined && givenKey !== undefined)
+      throw new TypeError('createEmulator: give options.signingKey or options.state.signingKey, not both');
+    restart(checked.seeds, checked);
+    givenKey = checked.signingKey ?? givenKey;
+  }
+  const controlApi = controlRoutes({
+    authenticate: (request) => authenticate(request, tokenChecker),
+    allScopes: ALL_SCOPES,
+    readText,
+    reset: () => restart([]),
+    importState: (given) => importGiven(given, 'state'),
+    exportState: () => exportState(stores),
+    outbox: () => relations.outbox.view(),
+  });
+
+  /** The grant of a request's bearer token for the Management API, or Auth0's 401. */
+  const checkToken = (request: EmulatorRequest) => authenticate(request, tokenChecker);
+  const pageCodes: PageCodes = new Map();
 
   async function answer(request: EmulatorRequest): Promise<EmulatorResponse> {
-    const file = page === undefined ? undefined : answerPage(request, page);
-    if (file !== undefined) return file;
+    const pageAnswer =
+      page === undefined
+        ? undefined
+        : ((await answerPageCodes(request, pageCodes, checkToken)) ?? answerPage(request, page));
+    if (pageAnswer !== undefined) return pageAnswer;
     const signInAnswer = authenticationApi(request);
     if (signInAnswer !== undefined) return signInAnswer;
+    const controlAnswer = controlApi(request);
+    if (controlAnswer !== undefined) return controlAnswer;
     const resolution = route(request);
     if (resolution.kind === 'not-found') return notFound();
     if (resolution.kind === 'bad-path') return apiError(400, 'Invalid request URL');
+    const grant = await checkToken(request);
+    if (!('scopes' in grant)) return grant;
+    // Only authenticated requests spend the window: an anonymous client cannot use up a token holder's (a decision).
     const limit = limiter?.(clock());
     if (limit?.refusal !== undefined) return limit.refusal;
-    const response = await answerApi(request, resolution);
+    const response = await answerApi(request, resolution, grant);
     return limit === undefined ? response : { ...response, headers: { ...response.headers, ...limit.headers } };
   }
 
   async function answerApi(
     request: EmulatorRequest,
     resolution: Exclude<ReturnType<typeof route>, { kind: 'not-found' | 'bad-path' }>,
+    grant: Grant,
   ): Promise<EmulatorResponse> {
-    const grant = await authenticate(request, {
-      token,
-      key,
-      audiences: (request) => managementApiAudiences(tenantDomain(request), request.scheme),
-      issuer,
-      now: clock,
-    });
-    if (!('scopes' in grant)) return grant;
     if (resolution.kind === 'not-emulated') return notEmulated(resolution.route.method, resolution.route.path);
-    const forbidden = checkScopes(grant, resolution.route.scopes);
+    const forbidden =
+      checkScopes(grant, resolution.route.scopes) ?? checkSubject(grant, resolution.route.scopes, resolution.params);
     if (forbidden !== undefined) return forbidden;
     try {
       // The route checks the path, the query and the body against its schemas, then its handler answers.
@@ -428,11 +548,14 @@ export function createEmulator(options: EmulatorOptions): Emulator {
     get outbox() {
       return relations.outbox.view();
     },
-    reset: (users?: readonly Auth0User[]) => {
-      storeSeeds(seed(users, 'reset: users'));
-      relations.clear();
-      seedResourceServers();
-      signInState.clear();
-    },
+    reset: (users?: readonly Auth0User[]) => restart(seed(users, 'reset: users', startConnections)),
+    exportState: () => exportState(stores),
+    importState: (given: EmulatorState) => importGiven(given, 'importState: state'),
   });
+}
+
+/** Makes `map` hold exactly the entries of `source`, in its order. */
+function replaceEntries<K, V>(map: Map<K, V>, source: ReadonlyMap<K, V>): void {
+  map.clear();
+  for (const [key, value] of source) map.set(key, value);
 }

@@ -6,6 +6,7 @@ export type { RateLimitOptions } from './http/rate-limit.js';
 export type { EmulatorServer, ListenOptions } from './http/listen.js';
 export type { OutboxMessage } from './jobs/outbox.js';
 export type { EmulatorResourceServer } from './signin/resource-server-seeds.js';
+export type { EmulatorState } from './state/state-format.js';
 export type { EmulatorActions, PostLoginApi, PostLoginEvent } from './signin/post-login.js';
 export type { SignInOptions } from './signin/direct-sign-in.js';
 export type { TokenResponse } from './signin/login.js';

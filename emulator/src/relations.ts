@@ -2,6 +2,7 @@
  * What a tenant holds besides its users: roles, APIs, permissions granted directly to users, jobs and the outbox.
  * All of it is emptied by `reset()`, and a deleted user is taken out of all of it.
  */
+import { randomHex } from './random-hex.js';
 import { createJobStore, type JobStore } from './jobs/job-store.js';
 import { createOutbox, type Outbox } from './jobs/outbox.js';
 import { createGrantStore, type GrantStore } from './permissions/grant-store.js';
@@ -16,6 +17,8 @@ export type Relations = {
   readonly userPermissions: GrantStore;
   readonly jobs: JobStore;
   readonly outbox: Outbox;
+  /** The id of the tenant's own Management API, which every tenant lists among its APIs (an imported state sets it). */
+  managementApiId: string;
   /** Takes a deleted user out of its roles and drops its direct permissions. */
   forgetUser(userId: string): void;
   /** Drops a deleted API's permissions from every role and user. */
@@ -37,6 +40,7 @@ export function createRelations(): Relations {
     userPermissions,
     jobs,
     outbox,
+    managementApiId: randomHex(12),
     forgetUser(userId) {
       roles.forgetUser(userId);
       userPermissions.forget(userId);

@@ -1,5 +1,6 @@
 /** The built `auth0-user-patch-emulator` bin, spawned as a user runs it: serve, its output, exit codes and mistakes. */
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,7 +85,7 @@ describe('auth0-user-patch-emulator serve', () => {
     const created = await management.users.create({
       connection: 'Username-Password-Authentication',
       email: 'jane@example.com',
-      password: 'x',
+      password: 'Sturdy-Pass-2026',
     });
     expect((await management.users.list({ q: 'email:"jane@example.com"' })).data.map((user) => user.user_id)).toEqual([
       created.user_id,
@@ -98,7 +99,7 @@ describe('auth0-user-patch-emulator serve', () => {
     const server = await serve(['--client-id', 'app', '--client-secret', 's3cret', '--domain', 'tenant.example']);
     expect(server.output()).toMatch(
       new RegExp(
-        `^Domain: tenant\\.example\nClient ID: app\nClient secret: s3cret\nDiscovery: ${server.url}/\\.well-known/openid-configuration\nPage: ${server.url}/#token=[\\w.-]+\nListening on ${server.url}\n$`,
+        `^Domain: tenant\\.example\nClient ID: app\nClient secret: s3cret\nDiscovery: ${server.url}/\\.well-known/openid-configuration\nPage: ${server.url}/#code=[A-Za-z0-9]{32}\nListening on ${server.url}\n$`,
       ),
     );
     const { ManagementClient } = await import('auth0');
@@ -133,7 +134,7 @@ describe('auth0-user-patch-emulator serve', () => {
         {
           user_id: 'auth0|jane',
           email: 'jane@example.com',
-          password: 'pw',
+          password: 'Sturdy-Pass-2026',
           identities: [
             { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: 'jane', isSocial: false },
           ],
@@ -152,7 +153,7 @@ describe('auth0-user-patch-emulator serve', () => {
         client_id: 'web',
         client_secret: 'web-secret',
         username: 'jane@example.com',
-        password: 'pw',
+        password: 'Sturdy-Pass-2026',
         realm: 'Username-Password-Authentication',
         audience: 'https://api.example.com/',
       }),
@@ -195,7 +196,11 @@ describe('auth0-user-patch-emulator serve', () => {
       '[{"user_id":"auth0|1","email":42}]',
       'users[0] (auth0|1): email must be a string, not integer',
     ],
-    ['a users file that is not an array', '{"user_id":"auth0|1"}', 'users must be an array of users'],
+    [
+      'a users file that is neither an array nor an export (one user object a line)',
+      '"auth0|1"',
+      "line 1 must be a user object, as Auth0's user export has one a line",
+    ],
   ])('refuses %s with exit 2 and one line naming the user', (_case, content, message) => {
     const users = file('bad-users.json', content);
     const { code, stderr } = run(['serve', '--port', '0', '--users', users]);
@@ -207,6 +212,83 @@ describe('auth0-user-patch-emulator serve', () => {
     const { code, stderr } = run(['serve', '--port', '0', '--users', join(tmpdir(), 'no-such-users.json')]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/^auth0-user-patch-emulator: cannot read .*no-such-users\.json: ENOENT/);
+  });
+
+  it('serves --host 127.1 at the address every URL parser reads it as (it crashed with a stack trace)', async () => {
+    const server = await serve(['--token', 'T', '--host', '127.1']);
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(server.output()).toContain(`Domain: ${server.url.slice('http://'.length)}\n`);
+      const response = await fetch(`${server.url}/api/v2/users`, { headers: { authorization: 'Bearer T' } });
+      expect(response.status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.stopped;
+    }
+  });
+
+  it('always lets a client still sending a body past the limit with Connection: close read the 413', async () => {
+    const server = await serve(['--token', 'T']);
+    const { hostname, port } = new URL(server.url);
+    // 4 MB, past the 1 MB limit, from another process than the server's (as a client is): a socket closed under
+    // the body it is still receiving resets, and the client lost the answer (8 or 9 of 12 arrived).
+    const body = Buffer.alloc(4 * 1024 * 1024, 0x78);
+    const head = `PATCH /api/v2/users/auth0%7Cjane HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer T\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`;
+    const answer = () =>
+      new Promise<string>((resolve) => {
+        const socket = connect(Number(port), hostname);
+        let received = '';
+        socket.on('data', (data) => (received += data.toString('latin1')));
+        socket.on('error', () => resolve(`reset after ${JSON.stringify(received)}`));
+        socket.on('close', () => resolve(received));
+        socket.on('connect', () => {
+          socket.write(head);
+          socket.write(body);
+        });
+      });
+    try {
+      const answers: string[] = [];
+      for (let attempt = 0; attempt < 12; attempt++) answers.push(await answer());
+      for (const text of answers) {
+        expect(text).toMatch(/^HTTP\/1\.1 413 /);
+        expect(text).toMatch(/\r\nconnection: close\r\n/i);
+        expect(text).toContain('Payload content length greater than maximum allowed: 1048576');
+      }
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.stopped;
+    }
+  });
+
+  it('closes idle connections after --idle-timeout-ms, and refuses a malformed bound with exit 2', async () => {
+    const server = await serve(['--token', 'T', '--idle-timeout-ms', '200', '--max-connections', '64']);
+    const { hostname, port } = new URL(server.url);
+    try {
+      const closed = await new Promise<boolean>((resolve) => {
+        const socket = connect(Number(port), hostname);
+        const timer = setTimeout(() => {
+          socket.destroy();
+          resolve(false);
+        }, 5000);
+        socket.on('error', () => undefined);
+        socket.on('close', () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+      expect(closed).toBe(true);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.stopped;
+    }
+    for (const [flag, value] of [
+      ['--idle-timeout-ms', '0'],
+      ['--max-connections', 'many'],
+    ])
+      expect(run(['serve', '--port', '0', flag as string, value as string])).toMatchObject({
+        code: 2,
+        stderr: `auth0-user-patch-emulator: ${flag} takes a positive whole number, not "${value}"\n`,
+      });
   });
 
   it('refuses a port in use and an address not of this machine with exit 2 and one line, never a stack trace', async () => {

@@ -11,7 +11,8 @@ import { validatePatch } from '../core/validate-patch.js';
 import { renderHtmlReport } from '../report/render-html-report.js';
 import { renderPreview } from './preview-report.js';
 import { inputName, readJson } from './read-json.js';
-import { jsonText, terminalText } from './terminal-text.js';
+import { nestsDeeperThan } from './nesting-depth.js';
+import { boundedOutput, jsonText, terminalText } from './terminal-text.js';
 import { USAGE } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -33,8 +34,9 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-/** Runs `auth0-user-patch` and returns the exit code: 0 success, 1 a refused patch or an unreachable diff, 2 a usage error, an unreadable file or malformed JSON. */
-export function runCli(args: readonly string[], io: CliIo): number {
+/** Runs `auth0-user-patch` and returns the exit code: 0 success, 1 a refused patch or an unreachable diff, 2 a usage error, an unreadable file, malformed JSON, or an output past the bound. */
+export function runCli(args: readonly string[], given: CliIo): number {
+  const io = boundedOutput(given);
   try {
     const { values, positionals } = parseCommandLine(args);
     if (values.help) return print(io, USAGE);
@@ -132,6 +134,9 @@ function apply(io: CliIo, connection: ConnectionOption, user: Auth0User, patch: 
   }
 }
 
+/** The deepest input the HTML report shows: its page embeds the user and the patch as JSON, which recurses. */
+const MAX_REPORT_DEPTH = 1000;
+
 type PreviewOptions = { json: boolean; html: string | undefined; files: readonly string[] };
 
 function preview(
@@ -141,6 +146,16 @@ function preview(
   user: Auth0User,
   patch: unknown,
 ): number {
+  if (html !== undefined)
+    for (const [value, file] of [
+      [user, files[0]],
+      [patch, files[1]],
+    ] as const)
+      if (nestsDeeperThan(value, MAX_REPORT_DEPTH))
+        throw new UsageError(
+          `${inputName(file ?? '-')} nests deeper than ${MAX_REPORT_DEPTH.toLocaleString('en-US')} levels, too deep for the HTML report`,
+          false,
+        );
   const result = previewPatch(user, patch, connection);
   if (html === undefined) io.stdout(json ? `${jsonText(result, 2)}\n` : renderPreview(result, { color: io.color }));
   else {

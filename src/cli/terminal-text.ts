@@ -4,6 +4,8 @@
  * so that no key, value or file name can move the cursor, recolour, clear the screen or reorder a line.
  */
 
+import { UsageError } from './usage-error.js';
+
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
@@ -15,21 +17,51 @@ export function terminalText(text: string): string {
 }
 
 /**
+ * The most text the CLI prints: 64 MiB (counted in characters). A user of a few hundred KB prints far less, but
+ * indentation grows with depth: a 90 KB user 15,000 levels deep would print 450 MB.
+ */
+export const MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
+
+const outputTooLong = () =>
+  new UsageError(
+    `the output would be longer than 64 MiB (${MAX_OUTPUT_CHARS.toLocaleString('en-US')} characters), the most the CLI prints`,
+    false,
+  );
+
+/** The CLI's output, refused (a {@link UsageError}) when a text to print is longer than {@link MAX_OUTPUT_CHARS}. */
+export function boundedOutput<T extends { stdout: (text: string) => void }>(io: T): T {
+  return {
+    ...io,
+    stdout: (text: string) => {
+      if (text.length > MAX_OUTPUT_CHARS) throw outputTooLong();
+      io.stdout(text);
+    },
+  };
+}
+
+/**
  * JSON text as `JSON.stringify(value, null, indent)` writes it, with the characters it leaves raw and a terminal
  * obeys (DEL, C1, bidirectional controls) escaped as `\uXXXX` (still valid JSON, the same value), and built without
  * recursion, so that values of any depth can be written. An object's `toJSON` is called, as `JSON.stringify` does. Returns
- * `undefined` where `JSON.stringify` does (undefined, a function or a symbol).
+ * `undefined` where `JSON.stringify` does (undefined, a function or a symbol); stops with a {@link UsageError} once the
+ * text passes {@link MAX_OUTPUT_CHARS}, before it grows past what a string can hold.
  */
 export function jsonText(value: unknown, indent = 0): string | undefined {
   if (isSkipped(value)) return undefined;
   const out: string[] = [];
+  let length = 0;
+  const write = (text: string) => {
+    length += text.length;
+    if (length > MAX_OUTPUT_CHARS) throw outputTooLong();
+    out.push(text);
+  };
   // Work items: a value to write, or a literal piece of text (wrapped, to tell it from a string value).
   const pending: (Piece | { value: unknown; depth: number })[] = [{ value, depth: 0 }];
   const ancestors = new Set<object>();
   while (pending.length > 0) {
     const item = pending.pop() as Piece | { value: unknown; depth: number };
     if (item instanceof Piece) {
-      out.push(item.text);
+      write(item.text);
       if (item.leaving !== undefined) ancestors.delete(item.leaving);
       continue;
     }
@@ -37,7 +69,7 @@ export function jsonText(value: unknown, indent = 0): string | undefined {
     // As JSON.stringify does, an object's toJSON (a PatchError's, a Date's) stands for it.
     const current = hasToJson(item.value) ? item.value.toJSON() : item.value;
     if (typeof current !== 'object' || current === null) {
-      out.push(scalarText(current));
+      write(scalarText(current));
       continue;
     }
     if (ancestors.has(current)) throw new TypeError('Converting circular structure to JSON');
@@ -46,7 +78,7 @@ export function jsonText(value: unknown, indent = 0): string | undefined {
     const parts: (Piece | { value: unknown; depth: number })[] = [];
     if (Array.isArray(current)) {
       if (current.length === 0) {
-        out.push('[]');
+        write('[]');
         continue;
       }
       for (let index = 0; index < current.length; index++) {
@@ -69,7 +101,7 @@ export function jsonText(value: unknown, indent = 0): string | undefined {
         });
       }
       if (parts.length === 0) {
-        out.push('{}');
+        write('{}');
         continue;
       }
       parts.push(new Piece(`${outer}}`, current));

@@ -51,7 +51,8 @@ function newValue(user: Auth0User, change: AttributeChange): unknown {
     case 'unset':
       return REMOVED;
     case 'metadata': {
-      const merged = mergeMetadata(user[change.key], change.changes);
+      // The user's own metadata only: one planted on a polluted Object.prototype is no part of it.
+      const merged = mergeMetadata(Object.hasOwn(user, change.key) ? user[change.key] : undefined, change.changes);
       return change.emptied === 'removed' && !hasOwnKeys(merged) ? REMOVED : merged;
     }
   }

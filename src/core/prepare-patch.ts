@@ -76,9 +76,9 @@ export type PatchSteering = {
  * stored user, and what steers the request. Apply it to any user with {@link applyPreparedPatch}.
  *
  * @example
- * const prepared: PreparedPatch = preparePatch({ password: 'n3w-Passw0rd', user_metadata: { plan: 'pro' } });
+ * const prepared: PreparedPatch = preparePatch({ password: 'Sturdy-Pass-2026', user_metadata: { plan: 'pro' } });
  * prepared.setsPassword; // true
- * prepared.steering; // { password: 'n3w-Passw0rd' }
+ * prepared.steering; // { password: 'Sturdy-Pass-2026' }
  * prepared.changes.map((change) => change.key); // ['user_metadata']
  */
 export type PreparedPatch = {

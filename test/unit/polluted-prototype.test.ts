@@ -8,6 +8,7 @@ import { thrownBy } from '../support/errors.js';
 
 const POLLUTION: Record<string, unknown> = {
   app_metadata: { plan: 'stolen' },
+  user_metadata: { admin: true },
   password: 'hunter2!',
   now: new Date('2001-01-01T00:00:00Z'),
 };
@@ -33,6 +34,8 @@ const outcome = (run: () => unknown) => {
 
 const user = { user_id: 'auth0|1', nickname: 'jd', user_metadata: { color: 'pink' } };
 const withApp = { ...user, app_metadata: { plan: 'full' } };
+// No metadata of its own: a merge must not start from what the prototype holds.
+const bare = { user_id: 'auth0|2' };
 const patches: unknown[] = [
   { nickname: 'jane' },
   { nickname: 'jd' },
@@ -41,6 +44,8 @@ const patches: unknown[] = [
   { user_metadata: {} },
   { username: 'jane' },
   { email: 'a@example.com' },
+  { app_metadata: { seats: 3 } },
+  { user_metadata: { color: 'green' } },
 ];
 
 /** Runs `run` with the given enumerable keys planted on Object.prototype, then removes them. */
@@ -59,7 +64,7 @@ describe('a polluted Object.prototype', () => {
   it.each(patches.map((patch) => [JSON.stringify(patch), patch]))(
     'applyPatch with %s behaves as without it',
     (_name, patch) => {
-      for (const stored of [user, withApp]) {
+      for (const stored of [user, withApp, bare]) {
         expect(polluted(() => outcome(() => applyPatch(stored, patch as never)))).toEqual(
           outcome(() => applyPatch(stored, patch as never)),
         );
@@ -73,7 +78,7 @@ describe('a polluted Object.prototype', () => {
   it.each(patches.map((patch) => [JSON.stringify(patch), patch]))(
     'previewPatch with %s behaves as without it',
     (_name, patch) => {
-      for (const stored of [user, withApp]) {
+      for (const stored of [user, withApp, bare]) {
         expect(polluted(() => outcome(() => previewPatch(stored, patch)))).toEqual(
           outcome(() => previewPatch(stored, patch)),
         );

@@ -5,8 +5,11 @@ import { constantTimeEqual } from './constant-time.js';
 import { verifyJwt } from './jwt.js';
 import type { SigningKey } from './signing-key.js';
 
-/** What a token lets its bearer do: every scope (the fixed token), or the scopes of its `scope` claim. */
-export type Grant = { readonly scopes: ReadonlySet<string> | 'all' };
+/**
+ * What a token lets its bearer do: every scope (the fixed token), or the scopes of its `scope` claim; `subject` is
+ * its `sub` (a user's id, or `<client_id>@clients`), the only user its `current_user` scopes act on.
+ */
+export type Grant = { readonly scopes: ReadonlySet<string> | 'all'; readonly subject?: string };
 
 /** What authentication needs of the emulator. */
 export type TokenChecker = {
@@ -44,7 +47,9 @@ export async function authenticate(request: EmulatorRequest, checker: TokenCheck
     return unauthorized('Expired token received for JSON Web Token validation');
   }
   const scope = claims['scope'];
-  return { scopes: new Set(typeof scope === 'string' ? scope.split(' ') : []) };
+  const scopes = new Set(typeof scope === 'string' ? scope.split(' ') : []);
+  const subject = claims['sub'];
+  return typeof subject === 'string' ? { scopes, subject } : { scopes };
 }
 
 /** Auth0's 403 when the grant holds none of the scopes a route accepts. */
@@ -52,4 +57,30 @@ export function checkScopes(grant: Grant, accepted: readonly string[]): Emulator
   if (grant.scopes === 'all' || accepted.length === 0) return undefined;
   for (const scope of accepted) if (grant.scopes.has(scope)) return undefined;
   return apiError(403, `Insufficient scope, expected any of: ${accepted.join(',')}`, 'insufficient_scope');
+}
+
+/**
+ * Whether the grant reaches a route only through its `current_user` scopes ("issued in the context of the user who
+ * is currently signed in ... which limits updates to only the logged-in user's data").
+ */
+export function onlyCurrentUser(grant: Grant, accepted: readonly string[]): boolean {
+  const { scopes } = grant;
+  if (scopes === 'all') return false;
+  const held = accepted.filter((scope) => scopes.has(scope));
+  return held.length > 0 && held.every((scope) => scope.includes('current_user'));
+}
+
+/**
+ * Auth0's 403 when a grant holding only `current_user` scopes names another user than its own (`{id}` is not its
+ * `sub`): a client-credentials token's `sub` is `<client_id>@clients`, so it never acts on a user with them.
+ */
+export function checkSubject(
+  grant: Grant,
+  accepted: readonly string[],
+  params: Readonly<Record<string, string>>,
+): EmulatorResponse | undefined {
+  if (!onlyCurrentUser(grant, accepted) || (grant.subject !== undefined && params['id'] === grant.subject))
+    return undefined;
+  // The SDK fixture's body (react-native-auth0), with the OAS's message for these routes.
+  return apiError(403, 'User to be acted on does not match subject in bearer token.', 'unowned_resource');
 }

@@ -47,8 +47,7 @@ const KID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 const PEM = /^-----BEGIN PRIVATE KEY-----\s*([A-Za-z0-9+/=\s]+?)\s*-----END PRIVATE KEY-----\s*$/;
 
 /** Checks a given key's shape up front (its import happens on first use), so a malformed one is a `TypeError`. */
-export function checkGivenKey(given: unknown): PrivateRsaJwk | string {
-  const where = 'createEmulator: options.signingKey';
+export function checkGivenKey(given: unknown, where = 'createEmulator: options.signingKey'): PrivateRsaJwk | string {
   if (typeof given === 'string') {
     if (!PEM.test(given.trim()))
       throw new TypeError(`${where} must be a PKCS #8 PEM ("-----BEGIN PRIVATE KEY-----") or a private RSA JWK`);
@@ -92,6 +91,14 @@ export async function importSigningKey(given: PrivateRsaJwk | string): Promise<S
   const publicKey = await crypto.subtle.importKey('jwk', { kty: 'RSA', n, e }, RS256, true, ['verify']);
   const kid = typeof given === 'string' || given.kid === undefined ? await thumbprint(n, e) : given.kid;
   return keyOf(privateKey, publicKey, n, e, kid);
+}
+
+/** Signs a probe and verifies it: Web Crypto imports a JWK whose members do not make one key, then signs wrongly. */
+export async function checkKeyPair(key: SigningKey): Promise<void> {
+  const probe = new TextEncoder().encode('auth0-user-patch-emulator');
+  const signature = await crypto.subtle.sign(RS256, key.privateKey, probe);
+  if (!(await crypto.subtle.verify(RS256, key.publicKey, signature, probe)))
+    throw new TypeError('its members do not make one RSA key');
 }
 
 /** The modulus and exponent of an extractable RSA key. */

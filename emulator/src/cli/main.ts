@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { runCli } from './run-cli.js';
-import { waitForStop } from './wait-for-stop.js';
+import { ignoringSignals, waitForStop } from './wait-for-stop.js';
 
 // Read first: a parent that is gone before serve listens is gone all the same.
 const parent = process.ppid;
@@ -13,4 +13,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   version,
   waitForStop: ({ watchParent }) => waitForStop({ watchParent, parent }),
+  finishing: ignoringSignals,
 });

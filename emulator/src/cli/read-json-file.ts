@@ -3,7 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { OperatorError } from './operator-error.js';
 
 /** The largest file `serve` reads: 256 MiB, room for a state of a few hundred thousand users. */
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /** The parsed JSON of `file`. */
 export function readJsonFile(file: string): unknown {
@@ -17,6 +17,11 @@ export function readJsonFile(file: string): unknown {
 
 /** The text of a regular file no larger than {@link MAX_FILE_BYTES}; a device such as /dev/zero is refused, not read. */
 export function readBoundedText(file: string): string {
+  return readBoundedBytes(file).toString('utf8');
+}
+
+/** The bytes of a regular file no larger than {@link MAX_FILE_BYTES}. */
+export function readBoundedBytes(file: string): Buffer {
   let descriptor: number;
   try {
     descriptor = openSync(file, 'r');
@@ -35,7 +40,7 @@ export function readBoundedText(file: string): string {
       if (count === 0) break;
       read += count;
     }
-    return bytes.subarray(0, read).toString('utf8');
+    return bytes.subarray(0, read);
   } finally {
     closeSync(descriptor);
   }

@@ -1,15 +1,20 @@
 /** `auth0-user-patch-emulator`: its one command, `serve`. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Auth0User } from 'auth0-user-patch';
 import type { EmulatorClient } from '../auth/clients.js';
 import { createEmulator } from '../create-emulator.js';
 import type { ListenOptions } from '../http/listen.js';
 import type { EmulatorResourceServer } from '../signin/resource-server-seeds.js';
+import type { EmulatorState } from '../state/state-format.js';
 import { randomHex } from '../random-hex.js';
 import { trustLine, writeCertificateFile, type CertificateFile } from './certificate-file.js';
 import { OperatorError, printable } from './operator-error.js';
 import { pageLink } from './page-link.js';
 import { readBoundedText, readJsonFile } from './read-json-file.js';
+import { readUsersFile } from './read-users-file.js';
+import { checkStateTarget, writeStateFile } from './state-file.js';
 import { USAGE } from './usage.js';
 
 /** What the CLI writes and waits for, so that it runs the same in a process and in a test. */
@@ -22,6 +27,9 @@ export type CliIo = {
    * goes away: `serve` then closes its server.
    */
   waitForStop: (options: { watchParent: boolean }) => Promise<void>;
+  /** Runs work that a second signal must not cut short (serving, then the export at exit): after the one that stops
+   * `serve`, signals are ignored until it is done. */
+  finishing: (work: () => Promise<void>) => Promise<void>;
 };
 
 const DEFAULT_PORT = 4010;
@@ -41,6 +49,10 @@ const OPTIONS = {
   key: { type: 'string' },
   'cert-out': { type: 'string' },
   'outlive-parent': { type: 'boolean' },
+  'idle-timeout-ms': { type: 'string' },
+  'max-connections': { type: 'string' },
+  import: { type: 'string' },
+  'export-on-exit': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -86,6 +98,10 @@ type ServeOptions = {
   key?: string | undefined;
   'cert-out'?: string | undefined;
   'outlive-parent'?: boolean | undefined;
+  'idle-timeout-ms'?: string | undefined;
+  'max-connections'?: string | undefined;
+  import?: string | undefined;
+  'export-on-exit'?: string | undefined;
 };
 
 async function serve(io: CliIo, options: ServeOptions): Promise<number> {
@@ -108,7 +124,9 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
       ? undefined
       : { clientId: givenId, clientSecret: givenSecret as string };
   const tls = tlsOptions(options);
-  const users = options.users === undefined ? [] : readJsonFile(options.users);
+  const bounds = connectionBounds(options);
+  const state = stateOptions(options);
+  const usersFile = options.users === undefined ? undefined : readUsersFile(options.users);
   const apps = options.clients === undefined ? [] : readJsonFile(options.clients);
   if (!Array.isArray(apps)) throw new OperatorError(`${options.clients ?? ''}: must hold an array of clients`);
   const apis = options['resource-servers'] === undefined ? undefined : readJsonFile(options['resource-servers']);
@@ -117,7 +135,8 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
   let emulator;
   try {
     emulator = createEmulator({
-      users: users as readonly Auth0User[],
+      ...(usersFile === undefined ? {} : { users: usersFile.users as readonly Auth0User[] }),
+      ...(state.imported === undefined ? {} : { state: state.imported as EmulatorState }),
       page: true,
       ...(clients.length === 0 ? {} : { clients }),
       ...(apis === undefined ? {} : { resourceServers: apis as readonly EmulatorResourceServer[] }),
@@ -126,16 +145,11 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
     });
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    const file = /^createEmulator: options\.(users|clients|resourceServers)/.exec(error.message)?.[1];
-    const named = { users: options.users, clients: options.clients, resourceServers: options['resource-servers'] };
-    const where = file === undefined ? '' : `${named[file as keyof typeof named] ?? ''}: `;
-    throw new OperatorError(
-      `${where}${error.message.replace(/^createEmulator: options\.(users|domain|clients|resourceServers)/, '$1')}`,
-    );
+    throw new OperatorError(optionFault(error.message, options, usersFile?.lines));
   }
   let server;
   try {
-    server = await emulator.listen({ port, host, ...tls });
+    server = await emulator.listen({ port, host, ...tls, ...bounds });
   } catch (error) {
     if (error instanceof TypeError && error.message.startsWith('listen: cert and key must be')) {
       const prefix = `--cert ${options.cert} and --key ${options.key} must be`;
@@ -166,13 +180,68 @@ async function serve(io: CliIo, options: ServeOptions): Promise<number> {
   // Listening for the signals before the output says it is ready, so that a stop sent on reading it is not lost.
   const stop = io.waitForStop({ watchParent: options['outlive-parent'] !== true });
   io.stdout(output);
-  try {
-    await stop;
-  } finally {
-    certificateFile?.remove();
-    await server.close();
+  const serveUntilStopped = async () => {
+    try {
+      await stop;
+    } finally {
+      certificateFile?.remove();
+      await server.close();
+    }
+  };
+  const exportTo = options['export-on-exit'];
+  if (exportTo === undefined) await serveUntilStopped();
+  else {
+    // The stop, then the export: signals after the first are ignored until the state is written.
+    await io.finishing(async () => {
+      await serveUntilStopped();
+      writeStateFile(exportTo, await emulator.exportState());
+    });
   }
   return 0;
+}
+
+/** `--idle-timeout-ms` and `--max-connections`, as `listen` takes them. */
+function connectionBounds(options: ServeOptions): Pick<ListenOptions, 'idleTimeoutMs' | 'maxConnections'> {
+  const bounds: { idleTimeoutMs?: number; maxConnections?: number } = {};
+  for (const [flag, name] of [
+    ['idle-timeout-ms', 'idleTimeoutMs'],
+    ['max-connections', 'maxConnections'],
+  ] as const) {
+    const text = options[flag];
+    if (text === undefined) continue;
+    const value = /^\d{1,9}$/.test(text) ? Number(text) : 0;
+    if (value < 1) throw new OperatorError(`--${flag} takes a positive whole number, not ${JSON.stringify(text)}`);
+    bounds[name] = value;
+  }
+  return bounds;
+}
+
+/** The state `--import` names (none when it is the `--export-on-exit` file, not yet written: a first run). */
+function stateOptions(options: ServeOptions): { imported: unknown } {
+  const { import: from, 'export-on-exit': to } = options;
+  if (from === '' || to === '') throw new OperatorError('--import and --export-on-exit must not be empty');
+  if (from !== undefined && options.users !== undefined)
+    throw new OperatorError('--import and --users go separately: the state file holds the users');
+  if (to !== undefined) checkStateTarget(to);
+  if (from === undefined || (to !== undefined && resolve(from) === resolve(to) && !existsSync(from)))
+    return { imported: undefined };
+  return { imported: readJsonFile(from) };
+}
+
+/** An option's fault, as one line that names the file it came from (an export's users by their line). */
+function optionFault(message: string, options: ServeOptions, lines: readonly number[] | undefined): string {
+  const files: Record<string, string | undefined> = {
+    users: options.users,
+    clients: options.clients,
+    resourceServers: options['resource-servers'],
+    state: options.import,
+  };
+  const [, option = '', index] = /^createEmulator: options\.(\w+)(?:\[(\d+)\])?/.exec(message) ?? [];
+  const file = files[option];
+  const line = option === 'users' && index !== undefined ? lines?.[Number(index)] : undefined;
+  const fault = message.replace(/^createEmulator: options\./, '');
+  if (line !== undefined) return `${file ?? ''}: line ${line}${fault.slice(`users[${index}]`.length)}`;
+  return file === undefined ? fault : `${file}: ${fault}`;
 }
 
 /** How `serve` listens: plain HTTP, HTTPS with a certificate it makes, or HTTPS with the one `--cert` names. */

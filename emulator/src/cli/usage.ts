@@ -13,7 +13,8 @@ Options:
                   its secret (default, without --token: a client is generated and printed)
   --token T       also accept this fixed bearer token, with every scope
   --domain D      the tenant domain tokens are issued for (default: the host and port served)
-  --users F       a JSON array of users to start with (a "password" signs a database user in)
+  --users F       the users to start with: a JSON array (a "password" signs a database user in), or Auth0's user
+                  export (one JSON object a line, gzip-compressed or not)
   --clients F     a JSON array of applications, as createEmulator's clients option takes them
   --resource-servers F
                   a JSON array of APIs, as POST /api/v2/resource-servers takes them
@@ -22,15 +23,27 @@ Options:
   --cert-out F    write that certificate to F (it stays there; default: a new folder in the temp dir, removed at stop)
   --cert F        serve HTTPS with your certificate (PEM, for example from mkcert), with --key
   --key F         its private key (PEM)
+  --import F      start with the tenant a state file holds (from --export-on-exit, exportState() or
+                  GET /emulator/v1/state); not with --users
+  --export-on-exit F
+                  when it stops, write the tenant's state to F, atomically (F is the --import file: a first run
+                  that finds no F starts empty)
   --outlive-parent
                   keep serving after the process that started it is gone (a background job in a CI step)
+  --idle-timeout-ms N
+                  close a connection silent for N milliseconds (default 10000)
+  --max-connections N
+                  serve at most N connections at once, closing more as they come (default 256)
   -h, --help      show this help
   -v, --version   show the version
 
 It stops on SIGINT, SIGTERM or SIGHUP, and, unless --outlive-parent is given, when its parent process is gone or
 its standard input (when a pipe) is closed.
 
+Tests reset the tenant, export and import its state and read its outbox over HTTP, with the fixed token or a
+client's token with every scope: POST /emulator/v1/reset, GET and PUT /emulator/v1/state, GET /emulator/v1/outbox.
+
 Exit codes:
   0  stopped
-  2  wrong usage, an unreadable or malformed file, or a server that cannot start
+  2  wrong usage, an unreadable or malformed file, a server that cannot start, or a state it could not write at exit
 `;

@@ -45,3 +45,18 @@ function stdinIsPipe(): boolean {
     return false;
   }
 }
+
+/**
+ * Runs `work` with SIGINT, SIGTERM and SIGHUP ignored, so that the second signal a stop often brings (Ctrl-C reaches
+ * both npm and `serve`) does not end the process halfway through it.
+ */
+export async function ignoringSignals(work: () => Promise<void>): Promise<void> {
+  const ignore = () => undefined;
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.on(signal, ignore);
+  try {
+    await work();
+  } finally {
+    for (const signal of signals) process.off(signal, ignore);
+  }
+}

@@ -8,7 +8,7 @@ import { apiError, internalError } from './responses.js';
  * Options of {@link Emulator.listen}.
  *
  * @example
- * const options: ListenOptions = { port: 0, host: '127.0.0.1', https: true, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+ * const options: ListenOptions = { port: 0, host: '127.0.0.1', https: true, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, idleTimeoutMs: 10_000, maxConnections: 256 };
  */
 export type ListenOptions = {
   /** The TCP port, an integer from 0 to 65535; `0` (the default) picks a free one. */
@@ -38,6 +38,16 @@ export type ListenOptions = {
   headersTimeoutMs?: number;
   /** How long a client may take to send its whole request, in milliseconds. Defaults to 30,000. */
   requestTimeoutMs?: number;
+  /**
+   * How long a connection may stay silent (no byte either way, no request under way), in milliseconds, before it is
+   * closed: one that never sends a byte too. Defaults to 10,000.
+   */
+  idleTimeoutMs?: number;
+  /**
+   * The most connections open at once; one more is closed as it arrives, so that idle clients cannot use up the
+   * process's file descriptors. Keep it under the process's file limit (`ulimit -n`). Defaults to 256.
+   */
+  maxConnections?: number;
 };
 
 /**
@@ -86,13 +96,25 @@ export async function listen(
   options: ListenOptions = {},
   names: readonly string[] = [],
 ): Promise<EmulatorServer> {
-  const { port = 0, host = '127.0.0.1', headersTimeoutMs = 10_000, requestTimeoutMs = 30_000 } = options;
+  const {
+    port = 0,
+    host = '127.0.0.1',
+    headersTimeoutMs = 10_000,
+    requestTimeoutMs = 30_000,
+    idleTimeoutMs = 10_000,
+    maxConnections = 256,
+  } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new TypeError(`listen: port must be an integer from 0 to 65535, not ${String(port)}`);
   if (typeof host !== 'string' || host === '') throw new TypeError('listen: host must be a non-empty string');
+  // The host as a URL writes it (`127.1` is `127.0.0.1`), as every client's URL parser reads the server's URL.
+  const urlHost = URL.canParse(`http://${bracketed(host)}`) ? new URL(`http://${bracketed(host)}`).hostname : undefined;
+  if (urlHost === undefined) throw new TypeError(`listen: host must be a host name or an IP address, not ${host}`);
   for (const [name, value] of [
     ['headersTimeoutMs', headersTimeoutMs],
     ['requestTimeoutMs', requestTimeoutMs],
+    ['idleTimeoutMs', idleTimeoutMs],
+    ['maxConnections', maxConnections],
   ] as const) {
     if (!Number.isInteger(value) || value <= 0) throw new TypeError(`listen: ${name} must be a positive integer`);
   }
@@ -102,7 +124,11 @@ export async function listen(
     headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
     requestTimeout: requestTimeoutMs,
     connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+    // HTTPS: a connection that never finishes its handshake is idle too.
+    handshakeTimeout: idleTimeoutMs,
   };
+  // Sockets answered while their request's body was still arriving (see send): they close once it has.
+  const lingering = new WeakSet<object>();
   const handle = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     outgoing.on('error', () => undefined);
     const request = fromIncoming(incoming, bodyLimit, scheme);
@@ -110,7 +136,9 @@ export async function listen(
     answer
       .catch(() => internalError())
       .then(
-        (response) => send(outgoing, response),
+        (response) => {
+          if (send(incoming, outgoing, response)) lingering.add(incoming.socket);
+        },
         () => outgoing.destroy(),
       );
   };
@@ -125,9 +153,14 @@ export async function listen(
       throw new TypeError(`listen: cert and key must be a PEM certificate and its private key: ${reason}`);
     }
   }
+  // A socket silent for idleTimeoutMs is destroyed (node's default without a 'timeout' listener).
+  server.timeout = idleTimeoutMs;
+  server.maxConnections = maxConnections;
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+    // A socket that has its answer already (a 413 sent before the body came) gets no second one.
+    if (socket.writable && !lingering.has(socket))
+      socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
@@ -140,7 +173,7 @@ export async function listen(
   const address = server.address();
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   return {
-    url: `${scheme}://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
+    url: `${scheme}://${urlHost}:${actualPort}`,
     ...(tls === undefined ? {} : { certificate: tls.cert }),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -149,6 +182,9 @@ export async function listen(
       }),
   };
 }
+
+/** An IPv6 address in brackets, as a URL writes it; other hosts as they are. */
+const bracketed = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
 /** The names every certificate the emulator makes holds: the loopback names a local client connects to. */
 const LOOPBACK = ['localhost', '127.0.0.1', '::1'];
@@ -248,8 +284,14 @@ function readIncomingBody(incoming: IncomingMessage, limit: number): Promise<str
   });
 }
 
-/** Writes a router response; a request whose body is still arriving is read to its end first by node. */
-function send(outgoing: ServerResponse, response: EmulatorResponse): void {
+/**
+ * Writes a router response, and says whether its end waits for the request's body. A keep-alive socket reads the
+ * rest of a body still arriving after the answer (node does). A socket node closes as the answer ends
+ * (`Connection: close`, HTTP/1.0) would be closed under a client still sending: it resets, and the client may lose
+ * the answer (a 413 sent at once). There the answer goes out whole at once, and ends once the body has arrived, read
+ * to its end and dropped.
+ */
+function send(incoming: IncomingMessage, outgoing: ServerResponse, response: EmulatorResponse): boolean {
   const text = response.text ?? (response.body === undefined ? undefined : JSON.stringify(response.body));
   const headers: Record<string, string | number> = { ...response.headers };
   if (text !== undefined) {
@@ -257,5 +299,12 @@ function send(outgoing: ServerResponse, response: EmulatorResponse): void {
     headers['content-length'] = Buffer.byteLength(text);
   }
   outgoing.writeHead(response.status, headers);
-  outgoing.end(text);
+  if (incoming.complete || outgoing.shouldKeepAlive) {
+    outgoing.end(text);
+    return false;
+  }
+  if (text !== undefined) outgoing.write(text);
+  incoming.once('end', () => outgoing.end());
+  incoming.resume();
+  return true;
 }

@@ -59,17 +59,22 @@ export function identityRoutes(tenant: Tenant): EmulatedRoute[] {
       );
       if (secondary === primary || linkedAt === 0) return apiError(400, 'Main identity and the new one are the same.');
       if (linkedAt > 0) return apiError(409, 'Specified identity already exists.');
+      // An identity linked into another user is no user of its own: not found, as Auth0 finds secondaries.
       if (found === undefined || secondary === undefined) return apiError(400, 'Provided secondary account not found.');
       const [first, ...others] = secondary.identities ?? [];
-      const moved = first === undefined ? [] : [{ profileData: profileData(secondary), ...first }, ...others];
-      const linked = users.put({
+      // A user seeded without identities has no identity to move, or none to be the primary: the link is refused
+      // rather than made wrong (a decision; every Auth0 user has identities).
+      if (first === undefined || (primary.identities ?? []).length === 0)
+        return apiError(400, 'Unable to link with the secondary account.');
+      const candidate = {
         ...primary,
-        identities: [...(primary.identities ?? []), ...moved],
+        identities: [...(primary.identities ?? []), { profileData: profileData(secondary), ...first }, ...others],
         updated_at: tenant.now().toISOString(),
-      });
-      // The secondary user is gone, with its metadata, its roles and its permissions.
+      };
+      // The secondary user is gone, with its metadata, its roles and its permissions; its accounts, which the store
+      // keeps unique, move into the primary, so the link cannot make two accounts share an id or an email.
       tenant.deleteUser(found.id);
-      return json(201, answered(linked));
+      return json(201, answered(users.put(candidate)));
     }),
     // The router checks `provider` against the OAS's list (400 `invalid_uri`).
     route(endpoint(API['DELETE /users/{id}/identities/{provider}/{user_id}']), ({ params }) => {
@@ -86,21 +91,26 @@ export function identityRoutes(tenant: Tenant): EmulatedRoute[] {
       if (removed === undefined) return json(200, answered(primary));
       const { profileData: data, ...identity } = removed;
       const now = tenant.now().toISOString();
+      const id = `${provider}|${String(identity.user_id)}`;
+      // The identity is a user of its own again, with its profile and without metadata: its account leaves the
+      // primary first, then the new user is checked against every other account before it is stored.
+      const separate = {
+        ...profileAttributes(data),
+        created_at: now,
+        updated_at: now,
+        identities: [identity],
+        user_id: id,
+      };
       const unlinked = users.put({
         ...primary,
         identities: identities.filter((_, position) => position !== index),
         updated_at: now,
       });
-      const id = `${provider}|${String(identity.user_id)}`;
-      // The identity is a user of its own again, with its profile and without metadata.
-      if (users.get(id) === undefined)
-        users.put({
-          ...profileAttributes(data),
-          created_at: now,
-          updated_at: now,
-          identities: [identity],
-          user_id: id,
-        });
+      if (users.findConflict(separate) !== undefined) {
+        users.put(primary);
+        return apiError(409, 'The user already exists.', 'auth0_idp_error');
+      }
+      users.put(separate);
       return json(200, answered(unlinked));
     }),
   ];

@@ -7,6 +7,8 @@ export type Job = { readonly type: 'verification_email'; readonly created_at: st
 export type JobStore = {
   get(id: string): Job | undefined;
   put(job: Job): Job;
+  /** Every job, in the order they were created. */
+  list(): Job[];
   clear(): void;
 };
 
@@ -20,6 +22,7 @@ export function createJobStore(): JobStore {
       jobs.set(job.id, frozen);
       return frozen;
     },
+    list: () => [...jobs.values()],
     clear: () => jobs.clear(),
   };
 }

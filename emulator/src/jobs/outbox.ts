@@ -1,8 +1,9 @@
 /** What the tenant would have emailed: nothing is sent, every message lands in the outbox for a test to read. */
 
 /**
- * One email the tenant would have sent: a verification email (`POST /jobs/verification-email`) or the ticket URL
- * of a password-change or email-verification ticket (`POST /tickets/...`), which an app usually emails itself.
+ * One email the tenant would have sent: a verification email (on `POST /users`, on a `PATCH /users/{id}` that
+ * changes the email with `verify_email: true`, or by `POST /jobs/verification-email`) or the ticket URL of a
+ * password-change or email-verification ticket (`POST /tickets/...`), which an app usually emails itself.
  *
  * @example
  * const message: OutboxMessage = { type: 'verification_email', user_id: 'auth0|1', email: 'jane@example.com', created_at: '2026-11-26T12:00:00.000Z' };
@@ -24,16 +25,19 @@ export type Outbox = {
   clear(): void;
 };
 
-/** A new, empty outbox. */
+/** A new, empty outbox: a message is appended in constant time, and a snapshot is made when read after a change. */
 export function createOutbox(): Outbox {
-  let messages: readonly OutboxMessage[] = Object.freeze([]);
+  const messages: OutboxMessage[] = [];
+  let snapshot: readonly OutboxMessage[] | undefined;
   return {
-    view: () => messages,
+    view: () => (snapshot ??= Object.freeze([...messages])),
     add(message) {
-      messages = Object.freeze([...messages, Object.freeze({ ...message })]);
+      messages.push(Object.freeze({ ...message }));
+      snapshot = undefined;
     },
     clear() {
-      messages = Object.freeze([]);
+      messages.length = 0;
+      snapshot = undefined;
     },
   };
 }

@@ -38,12 +38,21 @@ const shortJson = (value: unknown) => {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// The token lives in this tab's sessionStorage only; a `#token=` fragment (which `serve` prints) is taken and erased.
-function takeTokenFromFragment(): void {
-  const match = /^#token=([^&]+)/.exec(location.hash);
-  if (match === null) return;
-  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1] as string));
+/**
+ * The token lives in this tab's sessionStorage only. The address `serve` prints holds a one-time code (`#code=`),
+ * erased from the address at once and traded for the token: the browser keeps the address, with a code spent.
+ */
+async function takeCodeFromFragment(): Promise<Answer | undefined> {
+  const match = /^#code=([^&]+)/.exec(location.hash);
+  if (match === null) return undefined;
   history.replaceState(null, '', `${location.pathname}${location.search}#/users`);
+  const code = decodeURIComponent(match[1] as string);
+  const answer = await call('POST', '/_emulator/page-token', JSON.stringify({ code }), false);
+  if (answer.status === 200 && isObject(answer.body) && typeof answer.body['access_token'] === 'string') {
+    sessionStorage.setItem(TOKEN_KEY, answer.body['access_token']);
+    return undefined;
+  }
+  return answer;
 }
 
 const token = () => sessionStorage.getItem(TOKEN_KEY);
@@ -98,11 +107,11 @@ function show(title: string, ...children: Child[]): HTMLElement {
   return heading;
 }
 
-function signIn(refusal?: Answer): HTMLElement {
+function signIn(refusal?: Answer, title = 'The API refuses the token'): HTMLElement {
   sessionStorage.removeItem(TOKEN_KEY);
   session.hidden = true;
   const failure = element('div', { id: 'sign-in-result', role: 'alert' });
-  if (refusal !== undefined) failure.append(answerBox('The API refuses the token', refusal));
+  if (refusal !== undefined) failure.append(answerBox(title, refusal));
   const clientForm = element(
     'form',
     { 'aria-labelledby': 'client-heading', novalidate: '' },
@@ -517,6 +526,10 @@ async function tenantView(): Promise<HTMLElement | undefined> {
         : answerBox(`The emulator refuses to list the ${title.toLowerCase()}`, answer),
     );
   const list = (value: unknown) => (Array.isArray(value) && value.length > 0 ? value.join(', ') : 'none');
+  // The tenant's own APIs: Auth0's system APIs (its Management API, listed first) are left out.
+  const ownApis = Array.isArray(apis.body)
+    ? { ...apis, body: apis.body.filter((api) => !(isObject(api) && api['is_system'] === true)) }
+    : apis;
   results.replaceChildren(
     section('applications-heading', 'Applications', clients, (client) =>
       element(
@@ -528,7 +541,7 @@ async function tenantView(): Promise<HTMLElement | undefined> {
         ` ${String(client['app_type'] ?? 'untyped')}; grants: ${list(client['grant_types'])}; callbacks: ${list(client['callbacks'])}`,
       ),
     ),
-    section('apis-heading', 'APIs', apis, (api) =>
+    section('apis-heading', 'APIs', ownApis, (api) =>
       element(
         'li',
         {},
@@ -540,11 +553,14 @@ async function tenantView(): Promise<HTMLElement | undefined> {
   return heading;
 }
 
-/** Shows the view the fragment names (`#/users?q=…`, `#/users/<id>?q=…`); `focus` when a person navigated. */
-async function route(focus: boolean): Promise<void> {
+/**
+ * Shows the view the fragment names (`#/users?q=…`, `#/users/<id>?q=…`); `focus` when a person navigated;
+ * `unusableCode`: the refusal of the address's code, for the sign-in view.
+ */
+async function route(focus: boolean, unusableCode?: Answer): Promise<void> {
   renders += 1;
   let heading: HTMLElement | undefined;
-  if (token() === null) heading = signIn();
+  if (token() === null) heading = signIn(unusableCode, 'The page address cannot sign in');
   else {
     session.hidden = false;
     const [path = '', search = ''] = location.hash.slice(1).split('?', 2) as [string?, string?];
@@ -576,7 +592,7 @@ document.getElementById('sign-out')?.addEventListener('click', () => {
 });
 const sessionText = document.getElementById('session-text');
 if (sessionText !== null) sessionText.textContent = 'Signed in: this tab holds a token for the API.';
-takeTokenFromFragment();
+const unusableCode = await takeCodeFromFragment();
 window.addEventListener('hashchange', () => void route(true));
-await route(false);
+await route(false, unusableCode);
 document.documentElement.dataset['ready'] = 'true';

@@ -15,6 +15,8 @@ export type GrantStore = {
   forget(holder: string): void;
   /** Drops the permissions of a deleted API from every holder. */
   forgetApi(identifier: string): void;
+  /** The holders that hold a permission, in the order they were first granted one. */
+  holders(): string[];
   clear(): void;
 };
 
@@ -45,6 +47,7 @@ export function createGrantStore(): GrantStore {
           if (permission.resource_server_identifier === identifier) held.delete(key);
       }
     },
+    holders: () => [...grants].filter(([, held]) => held.size > 0).map(([holder]) => holder),
     clear: () => grants.clear(),
   };
 }

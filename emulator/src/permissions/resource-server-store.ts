@@ -3,10 +3,13 @@
 /** A scope an API defines. */
 export type ResourceServerScope = { readonly value: string; readonly description?: string };
 
-/** An API as the Management API answers it (the emulator keeps the attributes it was given and Auth0's defaults). */
+/**
+ * An API as the Management API answers it (the emulator keeps the attributes it was given and Auth0's defaults).
+ * One created without a `name` has none (recorded).
+ */
 export type ResourceServer = {
   readonly id: string;
-  readonly name: string;
+  readonly name?: string;
   readonly identifier: string;
   readonly scopes?: readonly ResourceServerScope[];
   readonly [attribute: string]: unknown;

@@ -5,16 +5,24 @@
  */
 import { Refusal } from '../http/refusal.js';
 import { validationError, validationMessage } from '../http/responses.js';
-import type { Member } from './role-store.js';
+import { memberPosition, type Member } from './role-store.js';
 
 /** The checkpoint after `member`. */
 export function checkpointAfter(member: Member): string {
   const time = new Date(member.assignedAt).toISOString().replace('T', ' ').replace('Z', '000UTC');
-  return btoa(String.fromCharCode(...new TextEncoder().encode(`${time},${member.userId}`)));
+  const bytes = new TextEncoder().encode(`${time},${member.userId}`);
+  // A byte string for btoa, built in slices: spreading a long id's bytes as arguments would overflow the stack.
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  return btoa(binary);
 }
 
-/** The members after the checkpoint `from`, or a 400 for a token that is not one (quoting `from`'s description). */
-export function membersAfter(members: readonly Member[], from: string, description: string): Member[] {
+/**
+ * Where the members after the checkpoint `from` start in `members` (sorted: found by bisection, so a page costs
+ * what it returns), or a 400 for a token that is not one (quoting `from`'s description).
+ */
+export function positionAfter(members: readonly Member[], from: string, description: string): number {
   const invalid = () =>
     new Refusal(
       validationError('query', validationMessage('query', 'Invalid checkpoint', { path: 'from', description })),
@@ -28,5 +36,8 @@ export function membersAfter(members: readonly Member[], from: string, descripti
   const [, day, time, userId] = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})\d{3}UTC,(.+)$/s.exec(text) ?? [];
   const at = Date.parse(`${day}T${time}Z`);
   if (userId === undefined || Number.isNaN(at)) throw invalid();
-  return members.filter((member) => member.assignedAt > at || (member.assignedAt === at && member.userId > userId));
+  // The first member after (at, userId): past its position, and one further when it is that very member.
+  const position = memberPosition(members, { userId, assignedAt: at });
+  const found = members[position];
+  return found !== undefined && found.assignedAt === at && found.userId === userId ? position + 1 : position;
 }

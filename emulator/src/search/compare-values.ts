@@ -5,41 +5,70 @@ import type { IndexedValue } from './field-values.js';
 
 const NUMBER_PATTERN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** Whether a stored value equals the query text as a whole (fields are not tokenized in v3). */
-export function valueEquals(type: FieldType, stored: IndexedValue, text: string): boolean {
+/** A test of whether a stored value equals the query text as a whole (fields are not tokenized in v3), prepared once. */
+export function equalsText(type: FieldType, text: string): (stored: IndexedValue) => boolean {
   if (type === 'date') {
-    const instant = storedInstant(stored);
     const period = parseDatePeriod(text);
-    return instant !== undefined && period !== undefined && period.start <= instant && instant <= period.end;
+    if (period === undefined) return () => false;
+    return (stored) => {
+      const instant = storedInstant(stored);
+      return instant !== undefined && period.start <= instant && instant <= period.end;
+    };
   }
-  if (typeof stored === 'number') return NUMBER_PATTERN.test(text) && Number(text) === stored;
-  if (typeof stored === 'boolean') return text === String(stored);
-  return type === 'text-ci' ? stored.toLowerCase() === text.toLowerCase() : stored === text;
+  const number = NUMBER_PATTERN.test(text) ? Number(text) : undefined;
+  const folded = type === 'text-ci' ? text.toLowerCase() : text;
+  return (stored) => {
+    if (typeof stored === 'number') return number === stored;
+    if (typeof stored === 'boolean') return text === String(stored);
+    return type === 'text-ci' ? stored.toLowerCase() === folded : stored === text;
+  };
 }
 
-/** Whether a stored value lies in a range; dates round as Elasticsearch rounds them (`{2017-11 TO 2017-12]` is December). */
-export function valueInRange(
+/**
+ * A test of whether a stored value equals any of `texts`, as {@link equalsText} compares, with one set lookup for
+ * all of them; not for dates, which name periods.
+ */
+export function equalsAnyText(
+  type: Exclude<FieldType, 'date'>,
+  texts: readonly string[],
+): (stored: IndexedValue) => boolean {
+  const exact = new Set(texts);
+  const folded = new Set(type === 'text-ci' ? texts.map((text) => text.toLowerCase()) : texts);
+  const numbers = new Set(texts.filter((text) => NUMBER_PATTERN.test(text)).map(Number));
+  return (stored) => {
+    if (typeof stored === 'number') return numbers.has(stored);
+    if (typeof stored === 'boolean') return exact.has(String(stored));
+    return folded.has(type === 'text-ci' ? stored.toLowerCase() : stored);
+  };
+}
+
+/**
+ * A test of whether a stored value lies in a range, prepared once; dates round as Elasticsearch rounds them
+ * (`{2017-11 TO 2017-12]` is December).
+ */
+export function inRange(
   type: FieldType,
-  stored: IndexedValue,
   range: {
     readonly lower: string | null;
     readonly lowerInclusive: boolean;
     readonly upper: string | null;
     readonly upperInclusive: boolean;
   },
-): boolean {
-  const position = rangePosition(type, stored);
-  if (position === undefined) return false;
+): (stored: IndexedValue) => boolean {
   const lower = range.lower === null ? undefined : boundPositions(type, range.lower);
   const upper = range.upper === null ? undefined : boundPositions(type, range.upper);
-  if (lower === null || upper === null) return false;
-  const aboveLower =
-    lower === undefined ||
-    (range.lowerInclusive ? compareKeys(position, lower.first) >= 0 : compareKeys(position, lower.last) > 0);
-  const belowUpper =
-    upper === undefined ||
-    (range.upperInclusive ? compareKeys(position, upper.last) <= 0 : compareKeys(position, upper.first) < 0);
-  return aboveLower && belowUpper;
+  if (lower === null || upper === null) return () => false;
+  return (stored) => {
+    const position = rangePosition(type, stored);
+    if (position === undefined) return false;
+    const aboveLower =
+      lower === undefined ||
+      (range.lowerInclusive ? compareKeys(position, lower.first) >= 0 : compareKeys(position, lower.last) > 0);
+    const belowUpper =
+      upper === undefined ||
+      (range.upperInclusive ? compareKeys(position, upper.last) <= 0 : compareKeys(position, upper.first) < 0);
+    return aboveLower && belowUpper;
+  };
 }
 
 type RangeKey = number | string;

@@ -3,11 +3,19 @@
 /** A value the index holds: null, objects and empty arrays are not indexed. */
 export type IndexedValue = string | number | boolean;
 
+const NONE: readonly IndexedValue[] = Object.freeze([]);
+
 /** The user's values at a dotted path; arrays are crossed at any level ("ignore the array level"). */
-export function fieldValues(user: Readonly<Record<string, unknown>>, field: string): IndexedValue[] {
+export function fieldValues(user: Readonly<Record<string, unknown>>, field: string): readonly IndexedValue[] {
   if (field === 'email.domain') {
     const email = user['email'];
     return typeof email === 'string' && email.includes('@') ? [email.slice(email.lastIndexOf('@') + 1)] : [];
+  }
+  // A root attribute, the usual case, without walking a path: absent, or holding one value.
+  if (!field.includes('.')) {
+    if (!Object.hasOwn(user, field)) return NONE;
+    const root = user[field];
+    if (typeof root === 'string' || typeof root === 'number' || typeof root === 'boolean') return [root];
   }
   return valuesAt([user], field.split('.')).flatMap(scalarsOf);
 }

@@ -14,9 +14,9 @@ export type {
   WildcardQuery,
 } from './query-ast.js';
 export { SearchQueryError, type SearchErrorBody } from './search-query-error.js';
-export { parseUserQuery, MAX_QUERY_NESTING } from './parse-query.js';
+export { parseUserQuery, MAX_QUERY_NESTING, MAX_QUERY_TERMS } from './parse-query.js';
 export { checkQueryFields } from './check-query-fields.js';
 export { printUserQuery } from './print-query.js';
-export { matchesUserQuery } from './match-query.js';
+export { compileUserQuery, matchesUserQuery } from './match-query.js';
 export { parseSort, userComparator, type UserSort } from './sort-users.js';
 export { selectFields } from './select-fields.js';

@@ -7,6 +7,13 @@ import { SearchQueryError } from './search-query-error.js';
 /** Parentheses and NOTs may nest this deep; deeper queries are refused rather than risking the stack. */
 export const MAX_QUERY_NESTING = 50;
 
+/**
+ * A query may test at most this many terms (words, phrases, wildcards, ranges, `_exists_`): Elasticsearch's default
+ * limit on the clauses of a query (`indices.query.bool.max_clause_count`, Lucene's `maxClauseCount`), under Auth0's
+ * search. Auth0 publishes no bound of its own (a decision), and this one keeps a search's cost bounded.
+ */
+export const MAX_QUERY_TERMS = 1024;
+
 /** The query's syntax tree, or a {@link SearchQueryError} carrying Auth0's 400. */
 export function parseUserQuery(q: string): UserQuery {
   const cursor: Cursor = { tokens: lexQuery(q), index: 0 };
@@ -14,8 +21,23 @@ export function parseUserQuery(q: string): UserQuery {
   const query = parseOr(cursor, null, 0);
   const rest = cursor.tokens[cursor.index];
   if (rest !== undefined) throw unexpected(rest);
+  const terms = countTerms(query);
+  if (terms > MAX_QUERY_TERMS)
+    throw new SearchQueryError(`The query tests ${terms} terms, more than the ${MAX_QUERY_TERMS} a search takes`);
   checkQueryFields(query);
   return query;
+}
+
+/** The field tests of a query (its leaves), counted without recursion. */
+function countTerms(query: UserQuery): number {
+  let terms = 0;
+  const pending = [query];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.kind === 'and' || next.kind === 'or') pending.push(...next.clauses);
+    else if (next.kind === 'not') pending.push(next.clause);
+    else if (next.kind !== 'all') terms += 1;
+  }
+  return terms;
 }
 
 interface Cursor {

@@ -7,7 +7,7 @@ import { constantTimeEqual } from '../auth/constant-time.js';
 import { base64url } from '../auth/signing-key.js';
 
 /** A password's salt and its derived hash, both base64url. */
-type PasswordHash = { readonly salt: string; readonly hash: string };
+export type PasswordHash = { readonly salt: string; readonly hash: string };
 
 const ITERATIONS = 10_000;
 
@@ -34,6 +34,10 @@ export type PasswordStore = {
   set(userId: string, password: string): void;
   /** Whether the user has a password and `password` is it. */
   matches(userId: string, password: string): Promise<boolean>;
+  /** The user's hash (settling once it is derived), for the exported state. */
+  hashOf(userId: string): Promise<PasswordHash> | undefined;
+  /** Keeps a hash as it is, from an imported state. */
+  setHash(userId: string, hash: PasswordHash): void;
   forget(userId: string): void;
   clear(): void;
 };
@@ -51,6 +55,8 @@ export function createPasswordStore(): PasswordStore {
       );
       return constantTimeEqual(await derive(password, salt), stored.hash);
     },
+    hashOf: (userId) => hashes.get(userId),
+    setHash: (userId, { salt, hash }) => void hashes.set(userId, Promise.resolve({ salt, hash })),
     forget: (userId) => void hashes.delete(userId),
     clear: () => hashes.clear(),
   };

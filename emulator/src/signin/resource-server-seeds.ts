@@ -1,7 +1,7 @@
 /** The APIs a tenant starts with (`options.resourceServers`): checked, with the defaults `POST /resource-servers` gives. */
 import { isPlainObject } from '../internal/is-plain-object.js';
 import type { ResourceServer } from '../permissions/resource-server-store.js';
-import { randomHex } from '../random-hex.js';
+import { newApi } from '../permissions/new-api.js';
 
 /**
  * An API of the tenant, in the shape `POST /api/v2/resource-servers` takes: its `identifier` is the `audience`
@@ -62,18 +62,7 @@ export function checkResourceServers(value: unknown): readonly ResourceServer[] 
         throw new TypeError(`${where}.${key} must be a boolean`);
     }
     // Auth0's defaults, as POST /resource-servers answers them; what is given replaces them.
-    const stored: ResourceServer = {
-      id: randomHex(12),
-      name: typeof name === 'string' ? name : identifier,
-      identifier,
-      allow_offline_access: false,
-      skip_consent_for_verifiable_first_party_clients: false,
-      token_lifetime: 86400,
-      token_lifetime_for_web: 7200,
-      signing_alg: 'RS256',
-    };
-    const given = { ...server, ...(checkedScopes === undefined ? {} : { scopes: checkedScopes }) };
-    return Object.assign(stored, Object.fromEntries(Object.entries(given).filter(([key]) => key !== 'name')));
+    return newApi({ ...server, identifier, ...(checkedScopes === undefined ? {} : { scopes: checkedScopes }) });
   });
 }
 

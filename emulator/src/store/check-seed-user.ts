@@ -45,8 +45,8 @@ export function checkSeedUser(user: unknown, where: string): Auth0User {
   return copyJson(user, name, 'user', 0) as Auth0User;
 }
 
-/** A JSON copy of a value, refusing what JSON cannot hold. */
-function copyJson(value: unknown, name: string, path: string, depth: number): unknown {
+/** A JSON copy of a value, refusing what JSON cannot hold (`name: path must be JSON`). */
+export function copyJson(value: unknown, name: string, path: string, depth: number): unknown {
   if (depth > MAX_DEPTH) throw new TypeError(`${name}: ${path} nests deeper than ${MAX_DEPTH} levels`);
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;

@@ -5,11 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewPatch, type Auth0User } from 'auth0-user-patch';
 import { createEmulator, type Emulator, type EmulatorServer } from '../../src/index.js';
@@ -20,6 +20,7 @@ import {
   openPage,
   screenshot,
 } from '../../../test/browser/report-page.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../test/browser/chromium.js';
 
 const CLIENT = { clientId: 'page-client', clientSecret: 'page-secret' };
 const jane = example('user-with-home-address.json') as Auth0User;
@@ -58,6 +59,16 @@ async function pageToken(): Promise<string> {
     }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** A one-time code for a page token, as `serve` prints it in the page's address. */
+async function pageCode(token: string): Promise<string> {
+  const response = await fetch(`${server.url}/_emulator/page-code`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { code: string }).code;
 }
 
 /** Opens the page and waits for its app; `view` is the view it must show. */
@@ -130,8 +141,11 @@ describe('the emulator page in Chromium', () => {
 
   it('opens a user, previews a patch as it is typed (in the page), shows a refusal, and applies a patch to the store', async () => {
     emulator.reset(USERS);
-    const { page, requests, problems } = await open(`${server.url}/#token=${await pageToken()}`, 'users');
-    expect(page.url()).toBe(`${server.url}/#/users`); // the token left the address at once
+    const { page, requests, problems } = await open(
+      `${server.url}/#code=${await pageCode(await pageToken())}`,
+      'users',
+    );
+    expect(page.url()).toBe(`${server.url}/#/users`); // the code left the address at once
     await page.getByRole('link', { name: 'jane.doe@example.com' }).focus();
     await page.keyboard.press('Enter');
     await waitForView(page, 'user');
@@ -199,10 +213,20 @@ describe('the emulator page in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it("asks to sign in again, with the API's 401 body, when the token is refused", async () => {
-    const { page, problems } = await open(`${server.url}/#token=not-a-token`, 'sign-in');
+  it("asks to sign in again when the address's code is spent, and with the API's 401 body when a token is refused", async () => {
+    const code = await pageCode(await pageToken());
+    (await open(`${server.url}/#code=${code}`, 'users')).page.close();
+    const { page, problems } = await open(`${server.url}/#code=${code}`, 'sign-in');
     expect(page.url()).toBe(`${server.url}/#/users`);
-    expect(await text(page, '#sign-in-result')).toContain('The API refuses the token: 401 Unauthorized');
+    expect(await text(page, '#sign-in-result')).toContain('The page address cannot sign in: 400 Bad Request');
+    expect(JSON.parse(await text(page, '#sign-in-result pre'))).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'This page address was used already, or is not one serve printed: sign in on the page',
+    });
+    await page.getByRole('textbox', { name: 'Access token' }).fill('not-a-token');
+    await page.getByRole('button', { name: 'Use this token' }).click();
+    await expect.poll(() => text(page, '#sign-in-result')).toContain('The API refuses the token: 401 Unauthorized');
     expect(JSON.parse(await text(page, '#sign-in-result pre'))).toEqual({
       statusCode: 401,
       error: 'Unauthorized',
@@ -302,11 +326,47 @@ describe("the page's routes open nothing of the API", () => {
   });
 });
 
+describe("the page's address leaves no token in the browser", () => {
+  /** The files under `folder` whose bytes hold `text`. */
+  const filesHolding = (folder: string, text: string): string[] =>
+    readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => {
+      const path = join(folder, name);
+      return statSync(path).isFile() && readFileSync(path).includes(text);
+    });
+
+  it('keeps only a spent code in the profile (history, sessions, favicons), never the token', async () => {
+    const token = await pageToken();
+    const code = await pageCode(token);
+    const profile = mkdtempSync(join(tmpdir(), 'auth0-user-patch-profile-'));
+    try {
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM_PATH,
+        args: [...CHROMIUM_ARGS],
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/#code=${code}`, { waitUntil: 'load' });
+      await page.waitForSelector('html[data-view="users"]');
+      // Chromium writes its history as it closes; the address it opened is there, with the code only.
+      await context.close();
+      expect(filesHolding(profile, code).length).toBeGreaterThan(0);
+      expect(filesHolding(profile, token)).toEqual([]);
+      // The code was spent when the page took it.
+      const again = await fetch(`${server.url}/_emulator/page-token`, {
+        method: 'POST',
+        body: JSON.stringify({ code }),
+      });
+      expect(again.status).toBe(400);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('serve prints a page address that signs the page in', () => {
   it('opens the page from the printed address, without the token left in it', async () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const scratch = mkdtempSync(join(tmpdir(), 'auth0-user-patch-page-'));
-    const users = join(scratch, 'users.json');
+    const folder = mkdtempSync(join(tmpdir(), 'auth0-user-patch-page-'));
+    const users = join(folder, 'users.json');
     writeFileSync(users, JSON.stringify(USERS));
     const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', '--port', '0', '--users', users], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -324,7 +384,7 @@ describe('serve prints a page address that signs the page in', () => {
           }
         });
       });
-      expect(pageUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(pageUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9]{32}$/);
       const { page, problems } = await open(pageUrl, 'users');
       expect(page.url()).toBe(`${pageUrl.slice(0, pageUrl.indexOf('#'))}#/users`);
       await expect.poll(() => text(page, '#result-count')).toBe('3 users in the tenant.');
@@ -332,7 +392,7 @@ describe('serve prints a page address that signs the page in', () => {
       await page.close();
     } finally {
       child.kill('SIGTERM');
-      rmSync(scratch, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
     }
   }, 30_000);
 });

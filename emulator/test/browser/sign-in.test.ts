@@ -51,7 +51,7 @@ beforeAll(async () => {
         email: 'jane@example.com',
         email_verified: true,
         name: 'Jane Doe',
-        password: 'correct horse',
+        password: 'correct horse battery staple',
         identities: [{ connection: DATABASE, provider: 'auth0', user_id: 'jane', isSocial: false }],
       },
     ],
@@ -96,7 +96,7 @@ describe('the sign-in page in Chromium', () => {
     expect(await page.getByLabel('Email address').inputValue()).toBe('jane@example.com');
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.getByLabel('Password').fill('correct horse');
+    await page.getByLabel('Password').fill('correct horse battery staple');
     await page.getByLabel('Password').press('Enter');
     await page.waitForURL((url) => url.pathname === '/callback');
     const answer = received.at(-1) as URLSearchParams;

@@ -61,7 +61,7 @@ describe('serve --https', () => {
         `^Domain: ${escape(host)}\nClient ID: app\nClient secret: s3cret\nCertificate: ${file}\n` +
           `export SSL_CERT_FILE=${file} REQUESTS_CA_BUNDLE=${file} CURL_CA_BUNDLE=${file} NODE_EXTRA_CA_CERTS=${file}\n` +
           `Discovery: ${escape(server.url)}/\\.well-known/openid-configuration\n` +
-          `Page: ${escape(server.url)}/#token=[\\w.-]+\nListening on ${escape(server.url)}\n$`,
+          `Page: ${escape(server.url)}/#code=[\\w-]+\nListening on ${escape(server.url)}\n$`,
       ),
     );
     expect(Object.keys(variables)).toEqual([
@@ -86,7 +86,7 @@ describe('serve --https', () => {
       const program = `
         import { ManagementClient } from 'auth0';
         const management = new ManagementClient({ domain: ${JSON.stringify(domain)}, clientId: 'app', clientSecret: 's3cret' });
-        const user = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'x', user_metadata: { hobby: 'surfing' } });
+        const user = await management.users.create({ connection: 'Username-Password-Authentication', email: 'jane@example.com', password: 'Sturdy-Pass-2026', user_metadata: { hobby: 'surfing' } });
         const updated = await management.users.update(user.user_id, { user_metadata: { addresses: { home: '123 Main Street' } } });
         console.log(JSON.stringify(updated.user_metadata));
       `;

@@ -3,13 +3,13 @@
  * `serve --https` (the built CLI), trusting the certificate it prints. Each language needs its program: without it
  * its tests are skipped with one line (vitest.config.ts), except in CI, where they fail with that line.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printedTrust, startServe, type Served } from '../cli/serve-process.js';
 import { findInterpreter, inCi, INTERPRETERS, type Language } from './interpreters.js';
+import { runProgram, type Outcome } from './run-program.js';
 
 const snippets = new URL('./update-metadata/', import.meta.url);
 // The user the page assumes ("Assuming you created a user with the following metadata values"), with the literal id
@@ -80,24 +80,13 @@ function snippet(language: Language, step: Step, host: string): string {
   return code;
 }
 
-type Outcome = { code: number | null; stdout: string; stderr: string };
-
-/** Runs a program to its end, with the snippet given as its standard input when `input` is set. */
+/** Runs a program to its end in the scratch folder (or `cwd`), with the snippet as its standard input when `input` is set. */
 function run(
   program: string,
   args: readonly string[],
   options: { env: NodeJS.ProcessEnv; input?: string; cwd?: string },
 ): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { env: options.env, cwd: options.cwd ?? scratch, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
+  return runProgram(program, args, { ...options, cwd: options.cwd ?? scratch });
 }
 
 /**

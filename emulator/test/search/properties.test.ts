@@ -125,7 +125,7 @@ describe('parseUserQuery throws nothing but SearchQueryError', () => {
 
   it('on a very long flat query', () => {
     const q = Array.from({ length: 50_000 }, (_, index) => `name:n${index}`).join(' OR ');
-    expect(parseOrBody(q)).toMatchObject({ kind: 'or' });
+    expect(parseOrBody(q)).toMatchObject({ statusCode: 400, errorCode: 'invalid_query_string' });
   });
 });
 

@@ -319,6 +319,15 @@ describe('malformed queries → 400 invalid_query_string (body: decision, see RE
     );
   });
 
+  it('more than 1,024 terms (Elasticsearch’s default clause limit) are refused; 1,024 are fine', () => {
+    const terms = (count: number) => Array.from({ length: count }, (_, index) => `name:n${index}`).join(' OR ');
+    expect(parseUserQuery(terms(1024))).toMatchObject({ kind: 'or' });
+    expect(refusal(terms(1025))).toEqual(badRequest('The query tests 1025 terms, more than the 1024 a search takes'));
+    // Every kind of test counts: words, phrases, wildcards, ranges and _exists_, negated or not.
+    const mixed = `${terms(1020)} OR "a b" OR name:jo* OR logins_count:[1 TO 2] OR NOT _exists_:email OR jane`;
+    expect(refusal(mixed)).toEqual(badRequest('The query tests 1025 terms, more than the 1024 a search takes'));
+  });
+
   it('the error is an Error with status 400 and serialises to the body', () => {
     const error = new SearchQueryError('x');
     expect(error).toBeInstanceOf(Error);

@@ -1,5 +1,5 @@
 /** Client credentials, tokens, 401s and scopes, as Auth0 answers them. */
-import { Management } from 'auth0';
+import { Management, ManagementClient } from 'auth0';
 import { describe, expect, it } from 'vitest';
 import {
   CLIENT,
@@ -12,6 +12,7 @@ import {
   sdk,
   tokenFor,
   TOKEN,
+  WEB,
   type EmulatorModule,
 } from './harness.js';
 
@@ -241,11 +242,89 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
           management.users.create({
             connection: 'Username-Password-Authentication',
             email: 'b@example.com',
-            password: 'x',
+            password: 'Sturdy-Pass-2026',
           }),
         ),
       ).toBeInstanceOf(Management.ForbiddenError);
       expect(auth0.users.get('auth0|1')).toEqual({ user_id: 'auth0|1', email: 'a@example.com' });
+    });
+  });
+
+  describe('current_user scopes act only on the user the token is for', () => {
+    const jane = {
+      user_id: 'auth0|jane',
+      email: 'jane@example.com',
+      identities: [
+        { connection: 'Username-Password-Authentication', provider: 'auth0', user_id: 'jane', isSocial: false },
+      ],
+    };
+    const john = { ...jane, user_id: 'auth0|john', email: 'john@example.com' };
+    john.identities = [{ ...jane.identities[0]!, user_id: 'john' }];
+    const tenant = () =>
+      createEmulator({ clients: [WEB, CLIENT], users: [jane, john], domain: DOMAIN, now: () => NOW });
+    const unowned = {
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'User to be acted on does not match subject in bearer token.',
+      errorCode: 'unowned_resource',
+    };
+    const withToken = (auth0: ReturnType<typeof tenant>, token: string) =>
+      new ManagementClient({
+        domain: DOMAIN,
+        token,
+        maxRetries: 0,
+        fetch: (url, init) => auth0.fetch(new Request(url, init)),
+      });
+
+    it('a user’s token reads and updates its own user_metadata, and nobody else', async () => {
+      const auth0 = tenant();
+      const { access_token } = await auth0.signIn({
+        userId: 'auth0|jane',
+        clientId: WEB.clientId,
+        audience: AUDIENCE,
+        scope: 'read:current_user update:current_user_metadata update:current_user_identities',
+      });
+      const management = withToken(auth0, access_token);
+      expect((await management.users.get('auth0|jane')).email).toBe('jane@example.com');
+      expect((await management.users.update('auth0|jane', { user_metadata: { color: 'pink' } })).user_metadata).toEqual(
+        { color: 'pink' },
+      );
+      for (const refused of [
+        management.users.get('auth0|john'),
+        management.users.update('auth0|john', { user_metadata: { color: 'pink' } }),
+        management.users.identities.link('auth0|john', { provider: 'auth0', user_id: 'jane' }),
+      ]) {
+        const error = await rejection(refused);
+        expect(error).toBeInstanceOf(Management.ForbiddenError);
+        expect(error.body).toEqual(unowned);
+      }
+      // Its own user, beyond user_metadata: refused, naming the fields.
+      expect(
+        (await rejection(management.users.update('auth0|jane', { name: 'J', password: 'n3w-Passw0rd!' }))).body,
+      ).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'You cannot update the following fields: name, password',
+        errorCode: 'insufficient_scope',
+      });
+      expect(auth0.users.get('auth0|john')).toEqual(john);
+      expect(auth0.users.get('auth0|jane')?.name).toBeUndefined();
+    });
+
+    it('a client holding only current_user scopes acts on no user (its sub is <client_id>@clients)', async () => {
+      const auth0 = tenant();
+      const token = await tokenFor(auth0, 'read:current_user update:current_user_metadata delete:current_user');
+      const management = withToken(auth0, token);
+      for (const refused of [
+        management.users.get('auth0|jane'),
+        management.users.update('auth0|jane', { user_metadata: { color: 'pink' } }),
+        management.users.delete('auth0|jane'),
+      ])
+        expect((await rejection(refused)).body).toEqual(unowned);
+      expect([...auth0.users.values()]).toEqual([jane, john]);
+      // update:users alongside: the current_user scopes no longer limit it.
+      const full = withToken(auth0, await tokenFor(auth0, 'update:current_user_metadata update:users'));
+      expect((await full.users.update('auth0|john', { name: 'John' })).name).toBe('John');
     });
   });
 

@@ -27,6 +27,12 @@ const GOOGLE = {
   app_metadata: { plan: 'free' },
 };
 const API = 'https://api.example.com/';
+/** The tenant's own Management API, listed first among its APIs (recorded: ruby-auth0 `GET /resource-servers?per_page=1`). */
+const MANAGEMENT_API = expect.objectContaining({
+  name: 'Auth0 Management API',
+  identifier: 'https://tenant.example/api/v2/',
+  is_system: true,
+});
 
 export function relationsSuite({ createEmulator }: EmulatorModule): void {
   const connections = [
@@ -53,12 +59,18 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
     it('creates, reads, lists (name_filter, both answers), updates and deletes roles with rol_ ids', async () => {
       const { auth0, management } = fresh();
       const admin = await management.roles.create({ name: 'Admin', description: 'Administrators' });
+      // Recorded: terraform-provider-auth0 test/data/recordings/TestAccRole.yaml (2026-08), every role answer with
+      // `"type":"tenant"`; a role created without a description answers without one and reads back with `""`.
       expect(admin).toEqual({
         id: expect.stringMatching(/^rol_[A-Za-z0-9]{16}$/),
         name: 'Admin',
         description: 'Administrators',
+        type: 'tenant',
       });
-      const editor = await management.roles.create({ name: 'Editor' });
+      const created = await management.roles.create({ name: 'Editor' });
+      expect(created).toEqual({ id: expect.stringMatching(/^rol_[A-Za-z0-9]{16}$/), name: 'Editor', type: 'tenant' });
+      const editor = { ...created, description: '' };
+      expect(await management.roles.get(editor.id as string)).toEqual(editor);
       expect(await management.roles.get(admin.id as string)).toEqual(admin);
       expect((await management.roles.list({ name_filter: 'ADM' })).data).toEqual([admin]);
       expect(await body(await raw(auth0, 'GET', '/api/v2/roles?per_page=1&page=1&include_totals=true'))).toEqual({
@@ -66,6 +78,10 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
         body: { roles: [editor], start: 1, limit: 1, total: 2 },
       });
       expect(await body(await raw(auth0, 'GET', '/api/v2/roles'))).toEqual({ status: 200, body: [admin, editor] });
+      expect(await body(await raw(auth0, 'GET', '/api/v2/roles?type=tenant'))).toEqual({
+        status: 200,
+        body: [admin, editor],
+      });
       expect(await management.roles.update(editor.id as string, { description: 'Writes' })).toEqual({
         ...editor,
         description: 'Writes',
@@ -75,6 +91,31 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       expect(gone).toBeInstanceOf(Management.NotFoundError);
       expect(gone.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'The role does not exist.' });
       expect((await rejection(management.roles.delete(editor.id as string))).statusCode).toBe(404);
+    });
+
+    it('answers 501 for organization roles, which need organizations', async () => {
+      const { auth0 } = fresh();
+      const notEmulated = {
+        statusCode: 501,
+        error: 'Not Implemented',
+        message: 'The emulator does not emulate organization roles (type "organization", owner_id)',
+        errorCode: 'not_emulated',
+      };
+      // The body terraform-provider-auth0 recorded (TestAccRoleOrganizationLevel.yaml, 2026-08: 200 from Auth0).
+      const organizationRole = { name: 'Operator', type: 'organization', owner_id: 'org_9LIhThtTjpUtNUWU' };
+      for (const [method, path, sent] of [
+        ['POST', '/api/v2/roles', JSON.stringify(organizationRole)],
+        ['POST', '/api/v2/roles', JSON.stringify({ name: 'Operator', owner_id: 'org_9LIhThtTjpUtNUWU' })],
+        ['GET', '/api/v2/roles?type=organization&owner_id=org_9LIhThtTjpUtNUWU', undefined],
+        ['GET', '/api/v2/roles?owner_id=org_9LIhThtTjpUtNUWU', undefined],
+      ] as const) {
+        const options = sent === undefined ? {} : { body: sent };
+        expect(await body(await raw(auth0, method, path, options))).toEqual({ status: 501, body: notEmulated });
+      }
+      expect((await body(await raw(auth0, 'GET', '/api/v2/roles?type=group'))).body).toMatchObject({
+        errorCode: 'invalid_query_string',
+      });
+      expect((await raw(auth0, 'GET', '/api/v2/roles')).status).toBe(200);
     });
 
     it('refuses a duplicate name (409), a malformed body (400 invalid_body) and an unknown query parameter', async () => {
@@ -152,14 +193,35 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       expect((await rejection(management.roles.users.list('rol_0000000000000000'))).statusCode).toBe(404);
     });
 
+    it('pages through members whose user_id has 500,000 characters, in both kinds of paging', async () => {
+      const { auth0, management } = fresh();
+      const long = `auth0|a${'a'.repeat(500_000)}`;
+      auth0.reset([JANE, { user_id: long }]);
+      const role = await management.roles.create({ name: 'Reader' });
+      const id = role.id as string;
+      await management.roles.users.assign(id, { users: ['auth0|jane', long] });
+      const first = await body(await raw(auth0, 'GET', `/api/v2/roles/${id}/users?take=1`));
+      expect(first.status).toBe(200);
+      const { users, next } = first.body as { users: { user_id: string }[]; next: string };
+      expect(users.map((user) => user.user_id)).toEqual([long]);
+      // The checkpoint is base64 of `<assignment time>,<user_id>`, as Auth0's are.
+      expect(atob(next)).toBe(`${NOW.toISOString().replace('T', ' ').replace('Z', '000UTC')},${long}`);
+      const second = await body(await raw(auth0, 'GET', `/api/v2/roles/${id}/users?take=1&from=${next}`));
+      expect(second.body).toEqual({ users: [{ user_id: 'auth0|jane', email: 'jane@example.com', name: 'Jane Doe' }] });
+      const offset = await body(await raw(auth0, 'GET', `/api/v2/roles/${id}/users?per_page=1&include_totals=true`));
+      expect(offset.body).toEqual({ users: [{ user_id: long }], start: 0, limit: 1, total: 2 });
+    });
+
     it('assigns, lists and removes a user’s roles; refuses a missing user or role', async () => {
       const { management } = fresh();
       const owner = await management.roles.create({ name: 'Owner' });
       const admin = await management.roles.create({ name: 'Admin' });
       await management.users.roles.assign('auth0|jane', { roles: [owner.id as string, admin.id as string] });
-      expect((await management.users.roles.list('auth0|jane')).data).toEqual([admin, owner]);
+      // A user's roles as recorded up to 2025: `{ id, name, description }` with what each was given.
+      const held = (role: typeof owner) => ({ id: role.id, name: role.name });
+      expect((await management.users.roles.list('auth0|jane')).data).toEqual([held(admin), held(owner)]);
       await management.users.roles.delete('auth0|jane', { roles: [owner.id as string] });
-      expect((await management.users.roles.list('auth0|jane')).data).toEqual([admin]);
+      expect((await management.users.roles.list('auth0|jane')).data).toEqual([held(admin)]);
       const noUser = await rejection(management.users.roles.list('auth0|nobody'));
       expect(noUser.body).toEqual({
         statusCode: 404,
@@ -218,13 +280,15 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
         identifier: API,
         allow_offline_access: false,
         skip_consent_for_verifiable_first_party_clients: false,
+        // Recorded from August 2025 on (terraform-provider-auth0 TestAccClientGrant_DefaultFor.yaml).
+        subject_type_authorization: { user: { policy: 'allow_all' }, client: { policy: 'require_client_grant' } },
         token_lifetime: 86400,
         token_lifetime_for_web: 7200,
         signing_alg: 'RS256',
         scopes: [{ value: 'read:things', description: 'Read things' }, { value: 'write:things' }],
       });
       expect(await management.resourceServers.get(API)).toEqual(server);
-      expect((await management.resourceServers.list()).data).toEqual([server]);
+      expect((await management.resourceServers.list()).data).toEqual([MANAGEMENT_API, server]);
       expect((await rejection(management.resourceServers.create({ identifier: API }))).statusCode).toBe(409);
       await management.resourceServers.delete(server.id as string);
       expect((await rejection(management.resourceServers.get(server.id as string))).body).toEqual({
@@ -485,6 +549,98 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       ).toMatchObject({ errorCode: 'invalid_uri' });
     });
 
+    it('keeps a linked identity’s id, email and username taken in its connection, until its primary is deleted', async () => {
+      const { auth0, management } = fresh();
+      await management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'john' });
+      const exists = {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'The user already exists.',
+        errorCode: 'auth0_idp_error',
+      };
+      const create = (extra: Record<string, string>) =>
+        rejection(
+          management.users.create({
+            connection: DATABASE,
+            password: 'Sturdy-Pass-2026',
+            email: 'new@example.com',
+            ...extra,
+          }),
+        );
+      // "the secondary user account isn't deleted": its id and its email stay taken in the connection.
+      expect((await create({ email: 'JOHN@example.com' })).body).toEqual(exists);
+      expect((await create({ user_id: 'john' })).body).toEqual(exists);
+      const other = await management.users.create({
+        connection: DATABASE,
+        password: 'Sturdy-Pass-2026',
+        email: 'other@example.com',
+      });
+      expect(
+        (await rejection(management.users.update(other.user_id as string, { email: 'john@example.com' }))).body,
+      ).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The specified new email already exists',
+        errorCode: 'auth0_idp_error',
+      });
+      // The primary cannot take its own linked identity's email either: the connection would hold it twice.
+      expect((await rejection(management.users.update('auth0|jane', { email: 'john@example.com' }))).statusCode).toBe(
+        400,
+      );
+      expect([...auth0.users.keys()]).toEqual(['auth0|jane', 'google-oauth2|42', other.user_id]);
+      // Deleting the primary deletes its linked identities: their id and email are free again.
+      await management.users.delete('auth0|jane');
+      const john = await management.users.create({
+        connection: DATABASE,
+        password: 'Sturdy-Pass-2026',
+        email: 'john@example.com',
+        user_id: 'john',
+      });
+      expect(john.user_id).toBe('auth0|john');
+    });
+
+    it('refuses to link an identity linked elsewhere, and a user without identities, changing nothing', async () => {
+      const { auth0, management } = fresh();
+      auth0.reset([JANE, JOHN, GOOGLE, { user_id: 'auth0|bare', email: 'bare@example.com' }]);
+      await management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'john' });
+      const before = [...auth0.users.values()];
+      const notFound = { statusCode: 400, error: 'Bad Request', message: 'Provided secondary account not found.' };
+      expect(
+        (await rejection(management.users.identities.link('google-oauth2|42', { provider: 'auth0', user_id: 'john' })))
+          .body,
+      ).toEqual(notFound);
+      const unable = { statusCode: 400, error: 'Bad Request', message: 'Unable to link with the secondary account.' };
+      expect(
+        (await rejection(management.users.identities.link('google-oauth2|42', { provider: 'auth0', user_id: 'bare' })))
+          .body,
+      ).toEqual(unable);
+      expect(
+        (await rejection(management.users.identities.link('auth0|bare', { provider: 'google-oauth2', user_id: '42' })))
+          .body,
+      ).toEqual(unable);
+      expect([...auth0.users.values()]).toEqual(before);
+    });
+
+    it('refuses seeded users that would share an account: a linked identity that is also a user, an email twice', () => {
+      const linkedJohn = {
+        ...JANE,
+        identities: [...JANE.identities, { ...JOHN.identities[0], profileData: { email: 'john@example.com' } }],
+      };
+      const seed = (users: object[]) => () => createEmulator({ token: TOKEN, users: users as never, connections });
+      expect(seed([linkedJohn, JOHN])).toThrow(
+        new TypeError(
+          'createEmulator: options.users[1] (auth0|john): its user_id or a linked identity is another user’s account too',
+        ),
+      );
+      expect(seed([JANE, { ...JOHN, email: 'Jane@Example.com' }])).toThrow(
+        new TypeError(
+          'createEmulator: options.users[1] (auth0|john): its email is another account’s in the same connection',
+        ),
+      );
+      // Another connection may hold the same email.
+      expect(seed([JANE, { ...GOOGLE, email: 'jane@example.com' }])).not.toThrow();
+    });
+
     it('checks the link body and the unlinked provider against the OAS, in Auth0’s words', async () => {
       const { auth0 } = fresh();
       const link = async (text: string) =>
@@ -622,13 +778,15 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       const { user_id } = await management.users.create({
         connection: DATABASE,
         email: 'new@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       const role = await management.roles.create({ name: 'member' });
       await management.users.roles.assign(user_id as string, { roles: [role.id as string] });
       await management.jobs.verificationEmail.create({ user_id: user_id as string });
       expect((await management.users.roles.list(user_id as string)).data.map((held) => held.name)).toEqual(['member']);
+      // One verification email on create (neither verify_email nor email_verified), one from the job.
       expect(auth0.outbox.map(({ type, email }) => ({ type, email }))).toEqual([
+        { type: 'verification_email', email: 'new@example.com' },
         { type: 'verification_email', email: 'new@example.com' },
       ]);
     });
@@ -671,7 +829,7 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       auth0.reset([JANE]);
       expect(auth0.outbox).toEqual([]);
       expect((await management.roles.list()).data).toEqual([]);
-      expect((await management.resourceServers.list()).data).toEqual([]);
+      expect((await management.resourceServers.list()).data).toEqual([MANAGEMENT_API]);
       expect((await management.users.roles.list('auth0|jane')).data).toEqual([]);
       expect((await rejection(management.jobs.get(job.id))).statusCode).toBe(404);
     });

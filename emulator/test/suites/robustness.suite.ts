@@ -1,5 +1,5 @@
 /** A server nothing can knock over: hostile requests over loopback, bounded in count and time. */
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOMAIN, NOW, raw, TOKEN, type Emulator, type EmulatorModule } from './harness.js';
 
@@ -59,6 +59,48 @@ function firstAnswer(url: string, chunks: readonly (string | Buffer)[], ms = 500
     socket.on('connect', () => {
       for (const chunk of chunks) socket.write(chunk);
     });
+  });
+}
+
+/** Connects and sends nothing: whether the server closes the connection (within `ms`, which only bounds a server that never does). */
+function closedByServer(url: string, ms = 5000): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(false);
+    }, ms);
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** A connected socket. */
+function openSocket(port: number, host: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, host);
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+/** Sends a request on an open socket and resolves with its whole response (the socket stays open). */
+function ask(socket: Socket, request: string): Promise<string> {
+  return new Promise((resolve) => {
+    let received = '';
+    const onData = (data: Buffer) => {
+      received += data.toString('latin1');
+      if (isWholeResponse(received)) {
+        socket.off('data', onData);
+        resolve(received);
+      }
+    };
+    socket.on('data', onData);
+    socket.write(request);
   });
 }
 
@@ -191,6 +233,37 @@ export function robustnessSuite({ createEmulator }: EmulatorModule): void {
       expect(await alive()).toBe(200);
     }, 10_000);
 
+    it('closes a connection that never sends a byte, after idleTimeoutMs', async () => {
+      const quiet = await createEmulator({ token: TOKEN }).listen({ idleTimeoutMs: 200 });
+      try {
+        // Nothing is sent: before the idle timeout, such a socket stayed open for ever.
+        expect(await closedByServer(quiet.url)).toBe(true);
+      } finally {
+        await quiet.close();
+      }
+    });
+
+    it('serves at most maxConnections at once: one more is closed as it comes, and served once one is gone', async () => {
+      const bounded = await createEmulator({ token: TOKEN }).listen({ maxConnections: 2 });
+      const { hostname, port } = new URL(bounded.url);
+      const held = await Promise.all([0, 1].map(() => openSocket(Number(port), hostname)));
+      try {
+        // Each held socket is served (keep-alive), so the server counts it.
+        for (const socket of held)
+          expect(statusOf(await ask(socket, 'GET /api/v2/users HTTP/1.1\r\nHost: x\r\n\r\n'))).toBe(401);
+        expect(await closedByServer(bounded.url)).toBe(true);
+        const gone = held.pop();
+        await new Promise((resolve) => {
+          gone?.once('close', resolve);
+          gone?.destroy();
+        });
+        expect(statusOf(await exchange(bounded.url, ['GET /api/v2/users HTTP/1.1\r\nHost: x\r\n\r\n']))).toBe(401);
+      } finally {
+        for (const socket of held) socket.destroy();
+        await bounded.close();
+      }
+    });
+
     it('never echoes an internal message in a 500', async () => {
       let broken = false;
       const fragile = createEmulator({ token: TOKEN, now: () => (broken ? ({} as Date) : NOW) });
@@ -209,6 +282,9 @@ export function robustnessSuite({ createEmulator }: EmulatorModule): void {
       [{ port: 70_000 }, 'listen: port must be an integer from 0 to 65535, not 70000'],
       [{ host: '' }, 'listen: host must be a non-empty string'],
       [{ headersTimeoutMs: 0 }, 'listen: headersTimeoutMs must be a positive integer'],
+      [{ idleTimeoutMs: 0 }, 'listen: idleTimeoutMs must be a positive integer'],
+      [{ maxConnections: 1.5 }, 'listen: maxConnections must be a positive integer'],
+      [{ host: 'not a host' }, 'listen: host must be a host name or an IP address, not not a host'],
     ])('validates listen options %j', async (options, message) => {
       await expect(auth0.listen(options)).rejects.toThrow(new TypeError(message));
     });

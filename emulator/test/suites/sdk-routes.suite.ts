@@ -54,6 +54,7 @@ const EMULATED = [
   'GET /resource-servers',
   'POST /resource-servers',
   'GET /resource-servers/{}',
+  'PATCH /resource-servers/{}',
   'DELETE /resource-servers/{}',
   'GET /roles/{}/permissions',
   'POST /roles/{}/permissions',

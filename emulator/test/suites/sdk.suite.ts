@@ -81,7 +81,7 @@ function conversation(
     const { user_id } = await management.users.create({
       connection: DATABASE,
       email: 'refused@example.com',
-      password: 'x',
+      password: 'Sturdy-Pass-2026',
     });
     const before = auth0.users.get(user_id as string);
     const error = await rejection(management.users.update(user_id as string, { user_metadata: { 'a.b': 1 } }));
@@ -119,9 +119,17 @@ function conversation(
   });
 
   it('answers 409 ConflictError for an email that exists in the connection, in any case', async () => {
-    await management.users.create({ connection: DATABASE, email: 'twice@example.com', password: 'x' });
+    await management.users.create({
+      connection: DATABASE,
+      email: 'twice@example.com',
+      password: 'Sturdy-Pass-2026',
+    });
     const error = await rejection(
-      management.users.create({ connection: DATABASE, email: 'TWICE@example.com', password: 'x' }),
+      management.users.create({
+        connection: DATABASE,
+        email: 'TWICE@example.com',
+        password: 'Sturdy-Pass-2026',
+      }),
     );
     expect(error).toBeInstanceOf(Management.ConflictError);
     expect(error.body).toEqual({
@@ -198,7 +206,7 @@ export function sdkSuite({ createEmulator }: EmulatorModule): void {
       const { user_id } = await management.users.create({
         connection: DATABASE,
         email: 'msw@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       expect(
         (await management.users.update(user_id as string, { app_metadata: { plan: 'free' } })).app_metadata,
@@ -211,7 +219,7 @@ export function sdkSuite({ createEmulator }: EmulatorModule): void {
       const created = await management.createUser({
         connection: DATABASE,
         email: 'v3@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
         user_metadata: { a: 1, b: 2 },
       });
       const updated = await management.updateUser({ id: created.user_id as string }, { user_metadata: { a: null } });
@@ -243,7 +251,7 @@ export function sdkSuite({ createEmulator }: EmulatorModule): void {
       const { data: created } = await management.users.create({
         connection: DATABASE,
         email: 'legacy@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       const { data: updated } = await management.users.update(
         { id: created.user_id },

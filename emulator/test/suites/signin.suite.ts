@@ -781,14 +781,14 @@ export function signInSuite({ createEmulator }: EmulatorModule): void {
       const created = await management.users.create({
         connection: DATABASE,
         email: 'sam@example.com',
-        password: 'first-Passw0rd',
+        password: 'First-Pass-2026',
       });
       const login = (password: string) => passwordGrant(auth0, { username: 'sam@example.com', password });
-      expect((await login('first-Passw0rd')).status).toBe(200);
-      await management.users.update(created.user_id as string, { password: 'second-Passw0rd' });
-      expect((await login('first-Passw0rd')).status).toBe(403);
-      expect((await login('second-Passw0rd')).status).toBe(200);
-      expect(JSON.stringify([...auth0.users.values()])).not.toContain('Passw0rd');
+      expect((await login('First-Pass-2026')).status).toBe(200);
+      await management.users.update(created.user_id as string, { password: 'Second-Pass-2026' });
+      expect((await login('First-Pass-2026')).status).toBe(403);
+      expect((await login('Second-Pass-2026')).status).toBe(200);
+      expect(JSON.stringify([...auth0.users.values()])).not.toContain('Pass-2026');
       expect(auth0.users.get(JANE.user_id)).toBeUndefined();
     });
 

@@ -116,6 +116,43 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
           'You can only page through the first 1000 records. See https://auth0.com/docs/users/search/v3/view-search-results-by-page#limitation.',
       });
     });
+
+    it('refuses a query of more than 1,024 terms (the attack’s 1,790 ORs), and answers one of 1,024 at once', async () => {
+      const terms = (count: number) => Array.from({ length: count }, (_, index) => `u${index}@example.com`);
+      const long = await rejection(management.users.list({ q: terms(1790).join(' OR '), search_engine: 'v3' }));
+      expect(long).toBeInstanceOf(Management.BadRequestError);
+      expect(long.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The query tests 1790 terms, more than the 1024 a search takes',
+        errorCode: 'invalid_query_string',
+      });
+      const { data } = await management.users.list({
+        q: `${terms(1023).join(' OR ')} OR jane@example.com`,
+        search_engine: 'v3',
+      });
+      expect(data.map((user) => user.user_id)).toEqual(['auth0|jane']);
+    });
+
+    it('answers Auth0’s 503 timeout to a search that would compare more than its budget, counted not timed', async () => {
+      // 500,000 tests and values, and 128 more per user: 1,024 wildcards spend 2,048 on each user.
+      const crowd = (count: number) =>
+        Array.from({ length: count }, (_, index) => ({ user_id: `auth0|${index}`, name: `User ${index}` }));
+      const q = Array.from({ length: 1024 }, (_, index) => `name:abc${index}*`).join(' OR ');
+      const small = createEmulator({ token: TOKEN, users: crowd(100) });
+      expect((await raw(small, 'GET', `/api/v2/users?q=${encodeURIComponent(q)}`)).status).toBe(200);
+      const large = createEmulator({ token: TOKEN, users: crowd(300) });
+      const response = await raw(large, 'GET', `/api/v2/users?q=${encodeURIComponent(q)}`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message:
+          'The query exceeded the timeout. Please try refining your search criteria. See https://auth0.com/docs/best-practices/search-best-practices.',
+      });
+      // The same users answer a cheaper query.
+      expect((await raw(large, 'GET', `/api/v2/users?q=${encodeURIComponent('name:abc*')}`)).status).toBe(200);
+    });
   });
 
   describe('query strings are checked, never ignored', () => {
@@ -216,7 +253,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         connection: 'with-usernames',
         email: 'u1@example.com',
         username: 'neo',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       expect(
         await rejection(
@@ -224,7 +261,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
             connection: 'with-usernames',
             email: 'u2@example.com',
             username: 'NEO',
-            password: 'x',
+            password: 'Sturdy-Pass-2026',
           }),
         ),
       ).toBeInstanceOf(Management.ConflictError);
@@ -232,7 +269,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         connection: 'with-usernames',
         email: 'u2@example.com',
         username: 'trinity',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       const error = await rejection(management.users.update(second.user_id as string, { username: 'neo' }));
       expect(error.body).toEqual({
@@ -253,7 +290,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const user = await management.users.create({
         connection: DATABASE,
         email: 'chuck@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
         user_id: 'chuck',
       });
       const hash = createHash('md5').update('chuck@example.com').digest('hex');
@@ -282,7 +319,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const named = await management.users.create({
         connection: DATABASE,
         email: 'rubytest@example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
         name: 'byron.schaden',
         app_metadata: { a: 1 },
       });
@@ -302,7 +339,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
     it.each([
       [
         'an unknown connection',
-        { connection: 'nope', email: 'a@example.com', password: 'x' },
+        { connection: 'nope', email: 'a@example.com', password: 'Sturdy-Pass-2026' },
         'The connection does not exist.',
         'inexistent_connection',
       ],
@@ -320,13 +357,13 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       ],
       [
         'a database user without an email',
-        { connection: DATABASE, password: 'x' },
+        { connection: DATABASE, password: 'Sturdy-Pass-2026' },
         "Payload validation error: 'Missing required property: email'.",
         'invalid_body',
       ],
       [
         'a username connection without a username',
-        { connection: 'with-usernames', email: 'a@example.com', password: 'x' },
+        { connection: 'with-usernames', email: 'a@example.com', password: 'Sturdy-Pass-2026' },
         "Payload validation error: 'Missing required property: username'.",
         'invalid_body',
       ],
@@ -369,7 +406,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const created = await management.users.create({
         connection: DATABASE,
         email: 'Jane.Doe@Example.com',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       expect(created).toMatchObject({
         email: 'jane.doe@example.com',
@@ -406,7 +443,12 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       const auth0 = tenant();
       const management = sdk((request) => auth0.fetch(request));
       const refused = await rejection(
-        management.users.create({ connection: DATABASE, email: 'neo@example.com', username: 'neo', password: 'x' }),
+        management.users.create({
+          connection: DATABASE,
+          email: 'neo@example.com',
+          username: 'neo',
+          password: 'Sturdy-Pass-2026',
+        }),
       );
       expect(refused.body).toEqual({
         statusCode: 400,
@@ -419,7 +461,7 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         connection: 'with-usernames',
         email: 'neo@example.com',
         username: 'Neo',
-        password: 'x',
+        password: 'Sturdy-Pass-2026',
       });
       expect(user.username).toBe('neo');
     });
@@ -531,6 +573,19 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
         'x-ratelimit-remaining': '0',
         'x-ratelimit-reset': String(NOW.getTime() / 1000 + 10),
       });
+    });
+
+    it('counts only authenticated requests: anonymous 401s do not spend the token holder’s window', async () => {
+      const auth0 = createEmulator({ token: TOKEN, now: () => NOW, rateLimit: { limit: 2, windowSeconds: 10 } });
+      for (let index = 0; index < 10; index++) {
+        const anonymous = await raw(auth0, 'GET', '/api/v2/users', { headers: { authorization: '' } });
+        expect(anonymous.status).toBe(401);
+        const forged = await raw(auth0, 'GET', '/api/v2/users', { headers: { authorization: 'Bearer forged' } });
+        expect(forged.status).toBe(401);
+      }
+      const statuses = [];
+      for (let index = 0; index < 3; index++) statuses.push((await raw(auth0, 'GET', '/api/v2/users')).status);
+      expect(statuses).toEqual([200, 200, 429]);
     });
 
     it('lets the v7 SDK recover by itself: it waits for x-ratelimit-reset and retries', async () => {
