@@ -2,20 +2,19 @@
  * The library's documentation (README.md and docs/*.md) cannot drift: see test/support/documentation.ts. Also: the
  * README opens with the two commands, and its rules table lists every rule of docs/rules.md. Needs `dist/`.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkDocumentation, fencedBlocks, prose, readPages, type Block } from '../support/documentation.js';
+import {
+  checkDocumentation,
+  packagePages,
+  fencedBlocks,
+  prose,
+  readPages,
+  type Block,
+} from '../support/documentation.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const pages = [
-  'README.md',
-  ...readdirSync(join(root, 'docs'))
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => `docs/${name}`),
-];
+const pages = packagePages(root);
 const { texts, blocks } = readPages({ root, pages });
 const jsBlocks = blocks.filter((block) => block.lang === 'js');
 const tsBlocks = blocks.filter((block) => block.lang === 'ts');

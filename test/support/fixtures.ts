@@ -52,3 +52,23 @@ export const RESERVED_APP_METADATA_NAMES: readonly string[] = [
   'updated_at',
   'user_id',
 ];
+
+/**
+ * Auth0's enterprise strategies (rule 20), as the Management API's OpenAPI description's `ConnectionStrategyEnum`
+ * spells them and docs/rules.md lists them. Never read from src/.
+ */
+export const ENTERPRISE_STRATEGIES: readonly string[] = [
+  'ad',
+  'adfs',
+  'auth0-adldap',
+  'auth0-oidc',
+  'google-apps',
+  'ip',
+  'office365',
+  'oidc',
+  'okta',
+  'pingfederate',
+  'samlp',
+  'sharepoint',
+  'waad',
+];

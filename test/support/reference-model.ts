@@ -3,24 +3,9 @@
  * rules (1-16) and favours plainness over speed: Maps keep Auth0's key order (existing keys stay in place, new keys
  * go last). The connection rules (20-25) are written here from docs/rules.md's sources, not read from src/.
  */
-const NOT_STORED = new Set(['password', 'connection', 'client_id', 'verify_email', 'verify_phone_number']);
+import { ENTERPRISE_STRATEGIES } from './fixtures.js';
 
-/** Auth0's enterprise strategies (rule 20). */
-const ENTERPRISE = [
-  'ad',
-  'adfs',
-  'auth0-adldap',
-  'auth0-oidc',
-  'google-apps',
-  'ip',
-  'office365',
-  'oidc',
-  'okta',
-  'pingfederate',
-  'samlp',
-  'sharepoint',
-  'waad',
-];
+const NOT_STORED = new Set(['password', 'connection', 'client_id', 'verify_email', 'verify_phone_number']);
 
 /** The connection settings the model reads, as `options.connection` carries them. */
 export type ModelConnection = {
@@ -46,7 +31,7 @@ export function kindOf(user: object): Kind | undefined {
   if (typeof provider !== 'string') return undefined;
   if (provider === 'auth0') return 'database';
   if (provider === 'email' || provider === 'sms') return provider;
-  return ENTERPRISE.includes(provider) ? 'enterprise' : 'social';
+  return ENTERPRISE_STRATEGIES.includes(provider) ? 'enterprise' : 'social';
 }
 
 /** The refusal of rules 22 to 25 for this user and patch, or undefined (lowest rule first). */
