@@ -24,7 +24,7 @@ export default {
     'bench',
     'docs/images',
     'test/browser',
-    // test/html-report.test.ts reads emulator/src (labels and colours are written once); the rest is not needed.
+    // test/unit/report/html-report.test.ts reads emulator/src (labels and colours are written once); the rest is not needed.
     'emulator/dist',
     'emulator/test',
     'emulator/spec',

@@ -2,21 +2,14 @@ import { defineConfig } from 'vitest/config';
 import { reportScriptDefine } from './scripts/report-script-define.js';
 
 /**
- * The fast suites, for mutation testing (`npm run mutate`): every suite against the TypeScript source and the unit
- * tests of src/core and src/describe. Left out: the dist builds, the CLI, the browser, the emulator and the docs
- * tests, which need a build or take long, and type checking.
+ * The unit tier alone, for mutation testing (`npm run mutate`): every suite against the TypeScript source and the
+ * unit tests of src/ (test/unit/). Left out: the node tier (the builds, the CLI bin, the docs), the browser and the
+ * type tests, which test a build or take long and kill no mutant of src/core or src/describe.
  */
 export default defineConfig({
   define: reportScriptDefine(),
   test: {
-    include: [
-      'test/src.test.ts',
-      'test/unit/**/*.test.ts',
-      'test/polluted-prototype.test.ts',
-      'test/crash.test.ts',
-      'test/deep-users.test.ts',
-      'test/html-report.test.ts',
-    ],
+    include: ['test/unit/**/*.test.ts'],
     testTimeout: 60_000,
     typecheck: { enabled: false },
   },

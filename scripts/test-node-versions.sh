@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test suite (`vitest run`, against the dist/ already built by `npm test`) on Node 22 and 24, as well as
-# on the Node that ran `npm test`. Each Node comes from the npm registry's `node` package, installed once into a
-# cache outside the repository and reused: ${XDG_CACHE_HOME:-~/.cache}/auth0-user-patch/node-<major>.
+# Runs the test tiers that depend on the Node runtime (the library's unit and node tiers, the emulator's node tier
+# with its suite on the build only) against the dist/ already built by `npm test`, on Node 22 and 24, as well as on
+# the Node that ran `npm test`. The browser tier (Chromium's JavaScript, not Node's), the type tests (tsc) and the
+# package lint do not depend on it.
+# Each Node comes from the npm registry's `node` package, installed once into a cache outside the repository and
+# reused: ${XDG_CACHE_HOME:-~/.cache}/auth0-user-patch/node-<major>.
 # Usage: scripts/test-node-versions.sh [major...]   (default: 22 24). Delete the cache directory to update a Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,10 +26,11 @@ for major in "${majors[@]}"; do
     mkdir -p "$prefix"
     npm install --prefix "$prefix" --no-save --no-audit --no-fund --loglevel=error --ignore-scripts=false "node@$major"
   fi
-  echo "test-node-versions: vitest run on Node $("$nodebin" --version)"
+  echo "test-node-versions: the unit, node and emulator tiers on Node $("$nodebin" --version)"
   start=$SECONDS
   # The Node under test first on PATH, for the tests that spawn `node` (or tsc, or the CLI) themselves.
-  PATH="$(dirname "$(readlink -f "$nodebin")"):$PATH" "$nodebin" node_modules/vitest/vitest.mjs run
-  (cd emulator && PATH="$(dirname "$(readlink -f "$nodebin")"):$PATH" "$nodebin" ../node_modules/vitest/vitest.mjs run)
+  PATH="$(dirname "$(readlink -f "$nodebin")"):$PATH" "$nodebin" node_modules/vitest/vitest.mjs run --project unit --project node
+  # The emulator's suite once, on its build (test/dist.test.ts): test/src.test.ts runs the same suite on the source.
+  (cd emulator && PATH="$(dirname "$(readlink -f "$nodebin")"):$PATH" "$nodebin" ../node_modules/vitest/vitest.mjs run --project node --exclude test/src.test.ts)
   echo "test-node-versions: Node $major passed in $((SECONDS - start)) s"
 done

@@ -1,18 +1,10 @@
 /** The emulator's documentation (README.md and docs/*.md) cannot drift: see test/support/documentation.ts. Needs dist/. */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkDocumentation, readPages } from '../../test/support/documentation.js';
+import { checkDocumentation, packagePages, readPages } from '../../test/support/documentation.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const pages = [
-  'README.md',
-  ...readdirSync(join(root, 'docs'))
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => `docs/${name}`),
-];
+const pages = packagePages(root);
 
 checkDocumentation({ root, pages });
 

@@ -3,7 +3,7 @@
  * test/suites/all.ts passes inside headless Chromium (Vitest's browser mode, test/browser/in-browser/).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,38 +42,43 @@ describe('the library in a browser', () => {
   });
 
   it('passes every suite in headless Chromium', () => {
-    const report = join(mkdtempSync(join(tmpdir(), 'auth0-user-patch-browser-suites-')), 'report.json');
-    // A clean environment for the inner Vitest: none of this run's worker variables.
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_OPTIONS'),
-    );
-    const result = spawnSync(
-      process.execPath,
-      [
-        join(root, 'node_modules', 'vitest', 'vitest.mjs'),
-        'run',
-        '--config',
-        'test/browser/in-browser/vitest.config.ts',
-        '--reporter=json',
-        `--outputFile=${report}`,
-      ],
-      { cwd: root, env: { ...env, CI: '1' }, encoding: 'utf8', timeout: 150_000 },
-    );
-    const summary = JSON.parse(readFileSync(report, 'utf8')) as {
-      success: boolean;
-      numTotalTests: number;
-      numPassedTests: number;
-      testResults: { name: string }[];
-    };
-    expect(result.status, result.stderr).toBe(0);
-    expect(summary.success).toBe(true);
-    expect(summary.numTotalTests).toBeGreaterThan(150);
-    expect(summary.numPassedTests).toBe(summary.numTotalTests);
-    expect(summary.testResults.map((file) => file.name.slice(root.length))).toEqual(
-      expect.arrayContaining([
-        'test/browser/in-browser/suites.browser.ts',
-        'test/browser/in-browser/environment.browser.ts',
-      ]),
-    );
+    const scratch = mkdtempSync(join(tmpdir(), 'auth0-user-patch-browser-suites-'));
+    const report = join(scratch, 'report.json');
+    try {
+      // A clean environment for the inner Vitest: none of this run's worker variables.
+      const env = Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_OPTIONS'),
+      );
+      const result = spawnSync(
+        process.execPath,
+        [
+          join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+          'run',
+          '--config',
+          'test/browser/in-browser/vitest.config.ts',
+          '--reporter=json',
+          `--outputFile=${report}`,
+        ],
+        { cwd: root, env: { ...env, CI: '1' }, encoding: 'utf8', timeout: 150_000 },
+      );
+      const summary = JSON.parse(readFileSync(report, 'utf8')) as {
+        success: boolean;
+        numTotalTests: number;
+        numPassedTests: number;
+        testResults: { name: string }[];
+      };
+      expect(result.status, result.stderr).toBe(0);
+      expect(summary.success).toBe(true);
+      expect(summary.numTotalTests).toBeGreaterThan(150);
+      expect(summary.numPassedTests).toBe(summary.numTotalTests);
+      expect(summary.testResults.map((file) => file.name.slice(root.length))).toEqual(
+        expect.arrayContaining([
+          'test/browser/in-browser/suites.browser.ts',
+          'test/browser/in-browser/environment.browser.ts',
+        ]),
+      );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }, 180_000);
 });

@@ -1,16 +1,22 @@
 /** What the browser tests share: Debian's Chromium through playwright-core, reports written to disk, axe-core. */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll } from 'vitest';
 import { renderHtmlReport } from '../../src/report/render-html-report.js';
 import { previewPatch } from '../../src/describe/preview-patch.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const scratch = mkdtempSync(join(tmpdir(), 'auth0-user-patch-report-'));
+/** The folder of the reports a test file writes, made on the first and removed after the file's tests. */
+let scratch: string | undefined;
+afterAll(() => {
+  if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+});
 const screenshots = join(root, 'test', 'browser', 'screenshots');
 
 /** Launches headless Chromium; nothing is downloaded, and the browser talks to no network. */
@@ -25,6 +31,7 @@ export function writeReport(
   patch: unknown,
   sources?: { user: string; patch: string },
 ): string {
+  scratch ??= mkdtempSync(join(tmpdir(), 'auth0-user-patch-report-'));
   const path = join(scratch, `${name}.html`);
   writeFileSync(
     path,

@@ -1,5 +1,5 @@
 /** Every suite, for each build of the library to run in full. */
-import type { Library } from '../library.js';
+import type { Library } from '../support/library.js';
 import { connectionSuite } from './connection.suite.js';
 import { hostileInputSuite } from './hostile-input.suite.js';
 import { diffSuite } from './diff.suite.js';

@@ -4,11 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { user as anyUser, email, validPatch } from '../arbitraries.js';
-import type { Library } from '../library.js';
-import { kindOf } from '../reference-model.js';
+import { user as anyUser, email, validPatch } from '../support/arbitraries.js';
+import type { Library } from '../support/library.js';
+import { kindOf } from '../support/reference-model.js';
 import { thrownBy } from '../support/errors.js';
-import { deepFreeze } from '../support/fixtures.js';
+import { deepFreeze, ENTERPRISE_STRATEGIES } from '../support/fixtures.js';
 
 const identity = (provider: string, connection: string, isSocial = false) => ({
   connection,
@@ -48,22 +48,6 @@ const passwordlessEmail = deepFreeze({
   email: 'otp@example.com',
   identities: [identity('email', 'email')],
 });
-
-const ENTERPRISE_STRATEGIES = [
-  'ad',
-  'adfs',
-  'auth0-adldap',
-  'auth0-oidc',
-  'google-apps',
-  'ip',
-  'office365',
-  'oidc',
-  'okta',
-  'pingfederate',
-  'samlp',
-  'sharepoint',
-  'waad',
-];
 
 const NOT_SUPPORTED = 'Connection is not supported for this operation.';
 const syncMessage = (attributes: string, connection: string) =>

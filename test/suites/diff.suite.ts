@@ -1,9 +1,9 @@
 /** diffUsers: minimal PATCH bodies, the split for forbidden pairs, unreachable users, and the round-trip law. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { user, validPatch } from '../arbitraries.js';
+import { user, validPatch } from '../support/arbitraries.js';
 import type { Auth0User } from '../../src/core/types.js';
-import type { Library } from '../library.js';
+import type { Library } from '../support/library.js';
 import { thrownBy } from '../support/errors.js';
 import { jane } from '../support/fixtures.js';
 

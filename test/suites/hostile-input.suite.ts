@@ -1,8 +1,8 @@
 /** Hostile input: prototype keys, deep nesting, and arbitrary values where a patch belongs. */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { anything, trickyKeys } from '../arbitraries.js';
-import type { Library } from '../library.js';
+import { anything, trickyKeys } from '../support/arbitraries.js';
+import type { Library } from '../support/library.js';
 
 export function hostileInputSuite({ applyPatch, validatePatch, PatchError }: Library): void {
   const prototypeSnapshot = () => Object.getOwnPropertyNames(Object.prototype).sort().join();

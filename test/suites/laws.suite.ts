@@ -8,9 +8,9 @@ import {
   metadataPatch,
   user,
   validPatch,
-} from '../arbitraries.js';
-import type { Library } from '../library.js';
-import { modelApply, modelRefusal, storedValue } from '../reference-model.js';
+} from '../support/arbitraries.js';
+import type { Library } from '../support/library.js';
+import { modelApply, modelRefusal, storedValue } from '../support/reference-model.js';
 import { thrownBy } from '../support/errors.js';
 import { deepFreeze } from '../support/fixtures.js';
 

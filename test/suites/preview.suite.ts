@@ -1,9 +1,9 @@
 /** previewPatch: the changes, every warning, and refusals returned instead of thrown. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anything, connectionSettings, user, validPatch } from '../arbitraries.js';
-import { modelRefusal } from '../reference-model.js';
-import type { Library } from '../library.js';
+import { anything, connectionSettings, user, validPatch } from '../support/arbitraries.js';
+import { modelRefusal } from '../support/reference-model.js';
+import type { Library } from '../support/library.js';
 import { jane } from '../support/fixtures.js';
 
 export function previewSuite({ previewPatch, applyPatch, PatchError }: Library): void {

@@ -3,7 +3,7 @@
  * are ordinary data: on a stored user's root, in the merge, in the preview's warnings and in diffUsers.
  */
 import { describe, expect, it } from 'vitest';
-import type { Library } from '../library.js';
+import type { Library } from '../support/library.js';
 
 type Json = Record<string, unknown>;
 

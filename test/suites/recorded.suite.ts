@@ -1,6 +1,6 @@
 /** The recorded cases of `auth0-semantics.md` and the three steps of Auth0's "Update Metadata" page. */
 import { describe, expect, it } from 'vitest';
-import type { Library } from '../library.js';
+import type { Library } from '../support/library.js';
 
 export function recordedSuite({ applyPatch }: Library): void {
   describe('the Auth0 page "Update Metadata with the Management API"', () => {

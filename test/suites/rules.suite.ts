@@ -1,6 +1,6 @@
 /** One example test for every merge rule of `auth0-semantics.md` (rules 1-9 and 18). */
 import { describe, expect, it } from 'vitest';
-import type { Library } from '../library.js';
+import type { Library } from '../support/library.js';
 import { thrownBy } from '../support/errors.js';
 import { jane } from '../support/fixtures.js';
 

@@ -1,6 +1,6 @@
 /** Immutability and structural sharing: what the result shares with the user, and what it never shares with the patch. */
 import { describe, expect, it } from 'vitest';
-import type { Library } from '../library.js';
+import type { Library } from '../support/library.js';
 
 export function sharingSuite({ applyPatch }: Library): void {
   const user = Object.freeze({

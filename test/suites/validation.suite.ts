@@ -1,6 +1,6 @@
 /** Validation rules 10-16: every refusal, with Auth0's message, the error body and the path. */
 import { describe, expect, it } from 'vitest';
-import type { Library } from '../library.js';
+import type { Library } from '../support/library.js';
 import { thrownBy } from '../support/errors.js';
 import { RESERVED_APP_METADATA_NAMES } from '../support/fixtures.js';
 

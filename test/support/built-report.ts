@@ -1,7 +1,7 @@
 /** The built `auth0-user-patch/report` (ESM or CommonJS) renders the report with its script, allowed by its hash. */
 import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { Library } from '../library.js';
+import type { Library } from './library.js';
 
 type Report = typeof import('../../src/report/index.js');
 

@@ -4,7 +4,7 @@
  * Each package's docs test calls {@link checkDocumentation} with its pages; needs the package built.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,12 @@ export function anchors(text: string): Set<string> {
 
 /** The pages to check, as paths from `root` (the package's folder, whose tsconfig.json compiles the `ts` blocks). */
 export type Documentation = { readonly root: string; readonly pages: readonly string[] };
+
+/** A package's pages: its README.md, then every page of its docs/ folder, by name. */
+export function packagePages(root: string): string[] {
+  const docs = readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md'));
+  return ['README.md', ...docs.sort().map((name) => `docs/${name}`)];
+}
 
 /** The page texts and their fenced blocks. */
 export function readPages({ root, pages }: Documentation) {

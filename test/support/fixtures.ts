@@ -1,5 +1,4 @@
 /** What several test files share: one user, Auth0's reserved app_metadata names and deep freezing. */
-import { ROOT_ATTRIBUTES } from '../../src/core/schema.js';
 
 type Json = Record<string, unknown>;
 
@@ -27,5 +26,49 @@ export const jane = deepFreeze({
   app_metadata: { plan: 'full', roles: ['viewer'] },
 });
 
-/** The first-level app_metadata names Auth0 reserves (rule 14), from the schema the library validates with. */
-export const RESERVED_APP_METADATA_NAMES: readonly string[] = ROOT_ATTRIBUTES.app_metadata.reservedNames;
+/**
+ * The first-level app_metadata names Auth0 reserves (rule 14), written from Auth0's page "Metadata Field Names and Data
+ * Types" [MFD] as docs/rules.md and auth0-semantics.md quote it: "__tenant, _id, blocked, clientID, created_at,
+ * email_verified, email, globalClientID, global_client_id, identities, lastIP, lastLogin, loginsCount, metadata,
+ * multifactor_last_modified, multifactor, updated_at, user_id". Never read from src/: a name dropped there fails rule 14.
+ */
+export const RESERVED_APP_METADATA_NAMES: readonly string[] = [
+  '__tenant',
+  '_id',
+  'blocked',
+  'clientID',
+  'created_at',
+  'email_verified',
+  'email',
+  'globalClientID',
+  'global_client_id',
+  'identities',
+  'lastIP',
+  'lastLogin',
+  'loginsCount',
+  'metadata',
+  'multifactor_last_modified',
+  'multifactor',
+  'updated_at',
+  'user_id',
+];
+
+/**
+ * Auth0's enterprise strategies (rule 20), as the Management API's OpenAPI description's `ConnectionStrategyEnum`
+ * spells them and docs/rules.md lists them. Never read from src/.
+ */
+export const ENTERPRISE_STRATEGIES: readonly string[] = [
+  'ad',
+  'adfs',
+  'auth0-adldap',
+  'auth0-oidc',
+  'google-apps',
+  'ip',
+  'office365',
+  'oidc',
+  'okta',
+  'pingfederate',
+  'samlp',
+  'sharepoint',
+  'waad',
+];

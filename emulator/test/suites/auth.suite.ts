@@ -357,11 +357,11 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
         { color: 'pink' },
       );
       for (const refused of [
-        management.users.get('auth0|john'),
-        management.users.update('auth0|john', { user_metadata: { color: 'pink' } }),
-        management.users.identities.link('auth0|john', { provider: 'auth0', user_id: 'jane' }),
+        () => management.users.get('auth0|john'),
+        () => management.users.update('auth0|john', { user_metadata: { color: 'pink' } }),
+        () => management.users.identities.link('auth0|john', { provider: 'auth0', user_id: 'jane' }),
       ]) {
-        const error = await rejection(refused);
+        const error = await rejection(refused());
         expect(error).toBeInstanceOf(Management.ForbiddenError);
         expect(error.body).toEqual(unowned);
       }
@@ -382,12 +382,13 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
       const auth0 = tenant();
       const token = await tokenFor(auth0, 'read:current_user update:current_user_metadata delete:current_user');
       const management = withToken(auth0, token);
+      // Each call made as it is awaited: a refusal made earlier would be an unhandled rejection while one waits.
       for (const refused of [
-        management.users.get('auth0|jane'),
-        management.users.update('auth0|jane', { user_metadata: { color: 'pink' } }),
-        management.users.delete('auth0|jane'),
+        () => management.users.get('auth0|jane'),
+        () => management.users.update('auth0|jane', { user_metadata: { color: 'pink' } }),
+        () => management.users.delete('auth0|jane'),
       ])
-        expect((await rejection(refused)).body).toEqual(unowned);
+        expect((await rejection(refused())).body).toEqual(unowned);
       expect([...auth0.users.values()]).toEqual([jane, john]);
       // update:users alongside: the current_user scopes no longer limit it.
       const full = withToken(auth0, await tokenFor(auth0, 'update:current_user_metadata update:users'));
