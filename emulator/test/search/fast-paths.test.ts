@@ -63,25 +63,25 @@ const indexedQuery: fc.Arbitrary<UserQuery> = fc.letrec<{ query: UserQuery }>((t
 })).query;
 
 /** A write to the store: a user stored (new, or in place of one with its id), or a user deleted. */
-const write = fc.oneof(
+type Write = { kind: 'put'; user: Record<string, unknown>; id: number } | { kind: 'delete'; id: number };
+const write: fc.Arbitrary<Write> = fc.oneof(
   fc.record({ kind: fc.constant('put' as const), user: storedUser, id: fc.integer({ min: 0, max: 11 }) }),
   fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 0, max: 11 }) }),
 );
 
 /** A store after the writes; a write the store's invariants refuse is skipped. */
-function storeAfter(writes: readonly fc.Arbitrary<unknown>[] | readonly WriteValue[]): UserStore {
+function storeAfter(writes: readonly Write[]): UserStore {
   const store = createUserStore();
-  for (const step of writes as readonly WriteValue[]) {
+  for (const step of writes) {
     const id = `auth0|${step.id % 3 === 0 ? step.id : `${step.id}x`}`;
     if (step.kind === 'delete') store.delete(id);
     else {
-      const candidate = { ...step.user, user_id: id } as Auth0User;
+      const candidate: Auth0User = { ...step.user, user_id: id };
       if (store.findConflict(candidate, id) === undefined) store.put(candidate);
     }
   }
   return store;
 }
-type WriteValue = { kind: 'put'; user: Record<string, unknown>; id: number } | { kind: 'delete'; id: number };
 
 /** The plain scan: the compiled query on every stored user, in the store's order. */
 function scan(store: UserStore, q: string): string[] {
