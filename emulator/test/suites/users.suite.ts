@@ -1,6 +1,7 @@
 /** The users routes as an app's tests use them: search, read by email, fields, uniqueness, connections, refusals. */
 import { createHash } from 'node:crypto';
 import { Management, ManagementError } from 'auth0';
+import type { Auth0User } from 'auth0-user-patch';
 import { describe, expect, it } from 'vitest';
 import { CLIENT, DATABASE, NOW, raw, rejection, sdk, TOKEN, type EmulatorModule } from './harness.js';
 
@@ -511,6 +512,47 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       expect(() => auth0.reset([{ user_id: 'auth0|x', email: 42 } as never])).toThrow(
         new TypeError('reset: users[0] (auth0|x): email must be a string, not integer'),
       );
+    });
+
+    it('keeps a copy of each seeded user, frozen at every level, sharing nothing with the caller', () => {
+      const given = (): Record<string, unknown> => ({
+        ...(JSON.parse('{"user_id":"auth0|9","__proto__":{"polluted":true}}') as Record<string, unknown>),
+        user_metadata: { address: { city: 'Paris' }, tags: ['a', { b: 1 }] },
+        [Symbol('note')]: 'not JSON',
+      });
+      for (const seed of [
+        (users: Auth0User[]) => createEmulator({ token: TOKEN, users }).users,
+        (users: Auth0User[]) => {
+          const auth0 = createEmulator({ token: TOKEN });
+          auth0.reset(users);
+          return auth0.users;
+        },
+      ]) {
+        const user = given();
+        const stored = seed([user]).get('auth0|9') as Record<string, unknown>;
+        const metadata = user['user_metadata'] as { address: { city: string }; tags: unknown[] };
+        const storedMetadata = stored['user_metadata'] as typeof metadata;
+        // An own __proto__ key, as JSON.parse makes one (an object literal would set the prototype instead).
+        const expected = { ...(JSON.parse('{"user_id":"auth0|9","__proto__":{"polluted":true}}') as object) };
+        expect(stored).toEqual({ ...expected, user_metadata: { address: { city: 'Paris' }, tags: ['a', { b: 1 }] } });
+        expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+        expect(Object.hasOwn(stored, '__proto__')).toBe(true);
+        expect(Object.getOwnPropertySymbols(stored)).toEqual([]);
+        for (const [copy, original] of [
+          [stored, user],
+          [storedMetadata, metadata],
+          [storedMetadata.address, metadata.address],
+          [storedMetadata.tags, metadata.tags],
+          [storedMetadata.tags[1], metadata.tags[1]],
+        ]) {
+          expect(copy).not.toBe(original);
+          expect(Object.isFrozen(copy)).toBe(true);
+          expect(Object.isFrozen(original)).toBe(false);
+        }
+        metadata.address.city = 'Lyon';
+        metadata.tags.push('c');
+        expect(storedMetadata).toEqual({ address: { city: 'Paris' }, tags: ['a', { b: 1 }] });
+      }
     });
 
     it('shows the store through a read-only view that cannot change it', () => {
