@@ -50,17 +50,37 @@ export function checkSeedUser(user: unknown, where: string): Auth0User {
  * A JSON copy of a value, refusing what JSON cannot hold (`name: path must be JSON`); `frozen`, each part frozen.
  * The value is checked in one walk, then copied by `JSON.parse(JSON.stringify(value))`: the copy is made as a
  * parsed body is (each object sized to its keys, `__proto__` an own key), shares nothing with the value, and costs
- * the heap of the parsed JSON, where a copy made key by key costs more.
+ * the heap of the parsed JSON, where a copy made key by key costs more. A value that holds a `toJSON` (which
+ * `JSON.stringify` would call in place of the keys the walk checked) is copied key by key instead.
  */
 export function copyJson(value: unknown, name: string, path: string, depth: number, frozen = false): unknown {
-  checkJson(value, name, path, depth);
-  const copy: unknown = JSON.parse(JSON.stringify(value));
+  const walk = { toJson: false };
+  checkJson(value, name, path, depth, walk);
+  const copy: unknown = walk.toJson ? copyKeys(value) : JSON.parse(JSON.stringify(value));
   return frozen ? deepFreeze(copy) : copy;
 }
 
+/** A copy of checked JSON made as the walk reads it: own enumerable keys and array indexes, `__proto__` as data. */
+function copyKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return Array.from({ length: value.length }, (_, index) => copyKeys(value[index]));
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, {
+        value: copyKeys(value[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = copyKeys(value[key]);
+  }
+  return copy;
+}
+
 /** Refuses what JSON cannot hold, naming where it is. */
-function checkJson(value: unknown, name: string, path: string, depth: number): void {
-  const fault = faultOf(value, depth);
+function checkJson(value: unknown, name: string, path: string, depth: number, walk: { toJson: boolean }): void {
+  const fault = faultOf(value, depth, walk);
   if (fault === undefined) return;
   const at = `${path}${fault.at}`;
   throw new TypeError(
@@ -70,21 +90,30 @@ function checkJson(value: unknown, name: string, path: string, depth: number): v
   );
 }
 
-/** The first part of `value` JSON cannot hold, its path relative to `value` built only on the way back from it. */
-function faultOf(value: unknown, depth: number): { at: string; tooDeep: boolean; type: string } | undefined {
+/**
+ * The first part of `value` JSON cannot hold, its path relative to `value` built only on the way back from it; notes
+ * in `walk` an object or array that holds a `toJSON` (own, hidden or inherited).
+ */
+function faultOf(
+  value: unknown,
+  depth: number,
+  walk: { toJson: boolean },
+): { at: string; tooDeep: boolean; type: string } | undefined {
   if (depth > MAX_DEPTH) return { at: '', tooDeep: true, type: '' };
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return undefined;
   if (Array.isArray(value)) {
+    if ('toJSON' in value) walk.toJson = true;
     for (let index = 0; index < value.length; index++) {
-      const fault = faultOf(value[index], depth + 1);
+      const fault = faultOf(value[index], depth + 1, walk);
       if (fault !== undefined) return { ...fault, at: `[${index}]${fault.at}` };
     }
     return undefined;
   }
   if (isPlainObject(value)) {
+    if ('toJSON' in value) walk.toJson = true;
     for (const key of Object.keys(value)) {
-      const fault = faultOf(value[key], depth + 1);
+      const fault = faultOf(value[key], depth + 1, walk);
       if (fault !== undefined) return { ...fault, at: `.${key}${fault.at}` };
     }
     return undefined;

@@ -555,6 +555,29 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
       }
     });
 
+    it('stores a seeded user as its keys were checked, whatever toJSON it holds (hidden, on an array, inherited)', () => {
+      const appMetadata = { plan: 'gold' };
+      Object.defineProperty(appMetadata, 'toJSON', { value: () => 'not an object', enumerable: false });
+      const tags = Object.assign(['a', 'b'], { toJSON: () => ({ replaced: true }) });
+      const stored = (user: Auth0User) =>
+        createEmulator({ token: TOKEN, users: [user] }).users.get(user.user_id as string);
+      expect(stored({ user_id: 'auth0|1', app_metadata: appMetadata, user_metadata: { tags } })).toEqual({
+        user_id: 'auth0|1',
+        app_metadata: { plan: 'gold' },
+        user_metadata: { tags: ['a', 'b'] },
+      });
+      const prototype = Object.prototype as { toJSON?: unknown };
+      prototype.toJSON = () => ({ user_id: 42 });
+      try {
+        expect(stored({ user_id: 'auth0|2', user_metadata: { city: 'Paris' } })).toEqual({
+          user_id: 'auth0|2',
+          user_metadata: { city: 'Paris' },
+        });
+      } finally {
+        delete prototype.toJSON;
+      }
+    });
+
     it('shows the store through a read-only view that cannot change it', () => {
       const auth0 = fresh();
       const view = auth0.users as unknown as Map<string, unknown>;
