@@ -22,8 +22,10 @@ for (const language of Object.keys(INTERPRETERS) as Language[]) {
 }
 
 /**
- * The emulator's test tiers, each a Vitest project that runs on its own: `node` every test but the browser ones
- * (the npm script test:emulator), and `browser` the page in Chromium (test/browser/, part of test:browser).
+ * The emulator's test tiers, each a Vitest project that runs on its own: `node` every test but the browser ones and
+ * the suite on the source, `source` that suite on the TypeScript source (test/src.test.ts; `node` runs it on the
+ * build), both the npm script test:emulator; and `browser` the page in Chromium (test/browser/, part of
+ * test:browser). CI runs `node` alone again on Node 22 and 24.
  */
 // The page's script, embedded as the build embeds it, so the source serves the page too.
 const define = { __EMULATOR_PAGE_SCRIPT__: JSON.stringify(bundleForBrowser('src/page/page-app.ts', here)) };
@@ -42,7 +44,8 @@ export default defineConfig({
     // Nothing left in the temp directory after a run (the library's check, shared by both packages).
     globalSetup: ['../test/support/no-temp-leftovers.ts'],
     projects: [
-      tier('node', ['test/**/*.test.ts'], ['test/browser/**']),
+      tier('node', ['test/**/*.test.ts'], ['test/browser/**', 'test/src.test.ts']),
+      tier('source', ['test/src.test.ts'], []),
       tier('browser', runBrowser ? ['test/browser/**/*.test.ts'] : [], []),
     ],
   },
