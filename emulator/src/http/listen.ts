@@ -158,9 +158,10 @@ export async function listen(
   server.maxConnections = maxConnections;
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-    // A socket that has its answer already (a 413 sent before the body came) gets no second one.
+    // A socket that has its answer already (a 413 sent before the body came) gets no second one; one answered here is
+    // destroyed once the answer is written, so a client that goes on sending never keeps its place.
     if (socket.writable && !lingering.has(socket))
-      socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+      socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`, () => socket.destroy());
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {

@@ -6,6 +6,7 @@
  */
 import type { Auth0Identity, Auth0User } from 'auth0-user-patch';
 import { payloadValidationMessage } from 'auth0-user-patch';
+import { onlyCurrentUser } from '../auth/authenticate.js';
 import { apiError, json } from '../http/responses.js';
 import { endpoint, route, type EmulatedRoute } from '../http/route.js';
 import { missingUser } from '../roles/role-answers.js';
@@ -32,7 +33,12 @@ export function identityRoutes(tenant: Tenant): EmulatedRoute[] {
     return full?.identities?.[0]?.provider === provider ? { id: userId, user: full } : undefined;
   };
   return [
-    route(endpoint(API['POST /users/{id}/identities']), ({ params, body }) => {
+    route(endpoint(API['POST /users/{id}/identities']), ({ params, body, grant }) => {
+      // Auth0's docs: with update:current_user_identities "only the link_with param is required"; provider and
+      // user_id are for a token with update:users. Without it, naming the secondary is refused (a decision: the
+      // 403 Auth0 gives a token without the route's scope), since no token proves the user holds that account.
+      if (body.link_with === undefined && onlyCurrentUser(grant, API['POST /users/{id}/identities'].scopes))
+        return apiError(403, 'Insufficient scope, expected any of: update:users', 'insufficient_scope');
       if (body.link_with !== undefined) {
         return apiError(
           501,

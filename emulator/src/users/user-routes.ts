@@ -78,6 +78,20 @@ export function userRoutes(tenant: Tenant): EmulatedRoute[] {
       if (onlyCurrentUser(grant, API['PATCH /users/{id}'].scopes)) refuseBeyondMetadata(body);
       // Read, patch, check and write without awaiting in between: concurrent PATCHes cannot lose an update.
       const before = store.get(params.id);
+      // Auth0's OAS: `connection` names the connection the user is "updated in", a linked identity's too; the
+      // emulator updates the primary identity only, so naming a linked one is refused loudly (a decision).
+      const named = body.steering.connection;
+      const [primary, ...linked] = before?.identities ?? [];
+      if (
+        typeof named === 'string' &&
+        named !== primary?.connection &&
+        linked.some((each) => each.connection === named)
+      )
+        return apiError(
+          501,
+          `The emulator does not emulate updating a linked identity (connection ${named}): it updates the primary identity only`,
+          'not_emulated',
+        );
       // The library reads the kind of connection from the user; the tenant knows the rest of it.
       const name = before?.identities?.[0]?.connection;
       const connection = name === undefined ? undefined : tenant.connections.get(name);

@@ -378,6 +378,31 @@ export function authSuite({ createEmulator }: EmulatorModule): void {
       expect(auth0.users.get('auth0|jane')?.name).toBeUndefined();
     });
 
+    it('a user’s token links only with link_with: naming another account by provider and user_id needs update:users', async () => {
+      // Auth0's docs for POST /api/v2/users/{id}/identities: with update:current_user_identities "only the link_with
+      // param is required"; provider and user_id are for a token with update:users.
+      const auth0 = tenant();
+      const { access_token } = await auth0.signIn({
+        userId: 'auth0|jane',
+        clientId: WEB.clientId,
+        audience: AUDIENCE,
+        scope: 'update:current_user_identities',
+      });
+      const management = withToken(auth0, access_token);
+      const error = await rejection(
+        management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'john' }),
+      );
+      expect(error).toBeInstanceOf(Management.ForbiddenError);
+      expect(error.body).toEqual({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'Insufficient scope, expected any of: update:users',
+        errorCode: 'insufficient_scope',
+      });
+      expect(auth0.users.get('auth0|john')).toEqual(john);
+      expect(auth0.users.get('auth0|jane')?.identities).toEqual(jane.identities);
+    });
+
     it('a client holding only current_user scopes acts on no user (its sub is <client_id>@clients)', async () => {
       const auth0 = tenant();
       const token = await tokenFor(auth0, 'read:current_user update:current_user_metadata delete:current_user');

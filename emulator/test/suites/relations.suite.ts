@@ -549,6 +549,25 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       ).toMatchObject({ errorCode: 'invalid_uri' });
     });
 
+    it('answers 501 to a PATCH whose connection names a linked identity, and changes nothing', async () => {
+      // Auth0's OAS: `connection` is the connection the user is "updated in"; a linked identity's is not emulated.
+      const { auth0, management } = fresh();
+      await management.users.identities.link('auth0|jane', { provider: 'google-oauth2', user_id: '42' });
+      const before = auth0.users.get('auth0|jane');
+      const refused = await rejection(
+        management.users.update('auth0|jane', { email: 'new@example.com', connection: 'google-oauth2' }),
+      );
+      expect(refused.statusCode).toBe(501);
+      expect(refused.body).toMatchObject({ errorCode: 'not_emulated' });
+      expect(auth0.users.get('auth0|jane')).toBe(before);
+      // The primary identity's own connection is what the emulator updates.
+      const updated = await management.users.update('auth0|jane', {
+        nickname: 'J',
+        connection: 'Username-Password-Authentication',
+      });
+      expect(updated.nickname).toBe('J');
+    });
+
     it('keeps a linked identity’s id, email and username taken in its connection, until its primary is deleted', async () => {
       const { auth0, management } = fresh();
       await management.users.identities.link('auth0|jane', { provider: 'auth0', user_id: 'john' });
