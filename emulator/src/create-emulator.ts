@@ -248,6 +248,7 @@ const SEED_CONFLICTS = {
   id: 'its user_id or a linked identity is another user’s account too',
   email: 'its email is another account’s in the same connection',
   username: 'its username is another account’s in the same connection',
+  phone_number: 'its phone_number is another account’s in the same sms connection',
 } as const;
 const ALL_SCOPES = [...new Set(MANAGEMENT_API_ROUTES.flatMap((route) => route.scopes))].sort();
 

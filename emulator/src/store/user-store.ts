@@ -8,7 +8,7 @@
  * invariants, checked on every write:
  * 1. every account's id (a `user_id`, or a linked identity's `provider|user_id`) is held by exactly one user;
  * 2. in each connection, an email and a username (both compared case-insensitively) belong to one account at most,
- *    primary or linked.
+ *    primary or linked, and so does a phone number in a passwordless sms connection (its user is its number).
  */
 import type { Auth0User } from 'auth0-user-patch';
 import { deepFreeze } from './deep-freeze.js';
@@ -16,7 +16,7 @@ import { createSearchIndex } from '../search/search-index.js';
 import { readonlyMapView } from './readonly-map-view.js';
 
 /** What another account already holds: its id, or its email or username in its connection. */
-export type Conflict = 'id' | 'email' | 'username';
+export type Conflict = 'id' | 'email' | 'username' | 'phone_number';
 
 /** The users by `user_id`, in the order they were stored. */
 export type UserStore = {
@@ -48,6 +48,8 @@ type Account = {
   readonly connection: unknown;
   readonly email: unknown;
   readonly username: unknown;
+  /** An sms account's phone number (none for the other kinds: their users share numbers). */
+  readonly phone_number: unknown;
 };
 
 /** The accounts of `user`, primary first. */
@@ -55,7 +57,13 @@ function accountsOf(user: Auth0User): Account[] {
   const identities = user.identities ?? [];
   const primary = identities[0];
   const accounts: Account[] = [
-    { id: String(user.user_id), connection: primary?.connection, email: user.email, username: user.username },
+    {
+      id: String(user.user_id),
+      connection: primary?.connection,
+      email: user.email,
+      username: user.username,
+      phone_number: primary?.provider === 'sms' ? user.phone_number : undefined,
+    },
   ];
   for (let at = 1; at < identities.length; at++) {
     const identity = identities[at] as NonNullable<typeof primary>;
@@ -67,6 +75,7 @@ function accountsOf(user: Auth0User): Account[] {
       connection: identity.connection,
       email: data['email'],
       username: data['username'],
+      phone_number: provider === 'sms' ? data['phone_number'] : undefined,
     });
   }
   return accounts;
@@ -75,7 +84,7 @@ function accountsOf(user: Auth0User): Account[] {
 /** Who holds each email (or username) of each connection, compared case-insensitively: connection, then value. */
 type ByConnection = Map<string, Map<string, string>>;
 
-const KINDS = ['email', 'username'] as const;
+const KINDS = ['email', 'username', 'phone_number'] as const;
 
 /** Whether two lists of accounts take the same keys. */
 function sameAccounts(left: readonly Account[], right: readonly Account[]): boolean {
@@ -83,13 +92,14 @@ function sameAccounts(left: readonly Account[], right: readonly Account[]): bool
   for (let at = 0; at < left.length; at++) {
     const [one, other] = [left[at] as Account, right[at] as Account];
     if (one.id !== other.id || one.connection !== other.connection) return false;
-    if (one.email !== other.email || one.username !== other.username) return false;
+    if (one.email !== other.email || one.username !== other.username || one.phone_number !== other.phone_number)
+      return false;
   }
   return true;
 }
 
 /** The value an account takes in its connection under `kind`, folded, or undefined when it takes none. */
-function valueOf(account: Account, kind: 'email' | 'username'): string | undefined {
+function valueOf(account: Account, kind: (typeof KINDS)[number]): string | undefined {
   const value = account[kind];
   return typeof account.connection === 'string' && typeof value === 'string' ? value.toLowerCase() : undefined;
 }
@@ -113,7 +123,11 @@ export function createUserStore({ searchable = true }: { searchable?: boolean } 
   // The ids of linked accounts and the user each is linked into (a primary account's id is its user's key), and
   // the holders of each connection's emails and usernames.
   const linkedIds = new Map<string, Map<string, string>>();
-  const taken = { email: new Map() as ByConnection, username: new Map() as ByConnection };
+  const taken = {
+    email: new Map() as ByConnection,
+    username: new Map() as ByConnection,
+    phone_number: new Map() as ByConnection,
+  };
   const index = searchable ? createSearchIndex(() => users.entries()) : undefined;
   // A linked account's id is `provider|user_id`, kept by provider then user_id (no joined string per user): an id
   // is looked up at each of its `|`, since a provider or a user_id may hold one too.
@@ -184,6 +198,7 @@ export function createUserStore({ searchable = true }: { searchable?: boolean } 
       linkedIds.clear();
       taken.email.clear();
       taken.username.clear();
+      taken.phone_number.clear();
       index?.clear();
       for (const user of list) store.put(user);
     },

@@ -131,8 +131,8 @@ function refuseBeyondMetadata(patch: PreparedPatch): void {
 
 /** Auth0's answer to a PATCH that would give a user another user's email or username in its connection. */
 function conflictResponse(attribute: Conflict) {
-  // A PATCH changes neither the user_id nor the identities: only the email or the username can clash.
-  return attribute === 'email'
-    ? apiError(400, 'The specified new email already exists', 'auth0_idp_error')
-    : apiError(400, 'The specified new username already exists', 'auth0_idp_error');
+  // A PATCH changes neither the user_id nor the identities: only the email, the username or an sms user's phone
+  // number can clash (the phone number's words follow the other two: a decision).
+  const words = { id: 'user_id', email: 'email', username: 'username', phone_number: 'phone number' }[attribute];
+  return apiError(400, `The specified new ${words} already exists`, 'auth0_idp_error');
 }

@@ -45,6 +45,36 @@ export function usersSuite({ createEmulator }: EmulatorModule): void {
   const fresh = () => createEmulator({ clients: [CLIENT], token: TOKEN, users: SEEDS, connections, now: () => NOW });
   const ids = (users: readonly { user_id?: string | undefined }[]) => users.map((user) => user.user_id);
 
+  describe('a passwordless sms connection', () => {
+    it('keeps one user per phone number: 409 on create, 400 on a PATCH to a number another has', async () => {
+      // An sms user is its phone number in its connection, as an email user is its email (found in review).
+      const auth0 = createEmulator({
+        clients: [CLIENT],
+        connections: [{ name: 'sms', strategy: 'sms' }],
+        now: () => NOW,
+      });
+      const management = sdk((request) => auth0.fetch(request));
+      await management.users.create({ connection: 'sms', phone_number: '+15551234567' });
+      const twice = await rejection(management.users.create({ connection: 'sms', phone_number: '+15551234567' }));
+      expect(twice).toBeInstanceOf(Management.ConflictError);
+      expect(twice.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'The user already exists.',
+        errorCode: 'auth0_idp_error',
+      });
+      const other = await management.users.create({ connection: 'sms', phone_number: '+15557654321' });
+      const moved = await rejection(management.users.update(other.user_id as string, { phone_number: '+15551234567' }));
+      expect(moved.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'The specified new phone number already exists',
+        errorCode: 'auth0_idp_error',
+      });
+      expect(auth0.users.size).toBe(2);
+    });
+  });
+
   describe('GET /api/v2/users with Auth0’s search (v3), through the SDK', () => {
     const auth0 = fresh();
     const management = sdk((request) => auth0.fetch(request));
