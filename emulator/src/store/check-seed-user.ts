@@ -43,6 +43,13 @@ export function checkSeedUser(user: unknown, where: string): Auth0User {
   const identities = user['identities'];
   if (identities !== undefined && !(Array.isArray(identities) && identities.every(isPlainObject)))
     throw fault('identities', 'an array of objects');
+  // Auth0's user_id is its primary identity's provider|user_id (every recorded user): the store keys both by it. An
+  // export may leave the identity's user_id out; then there is nothing to compare.
+  const primary: unknown = Array.isArray(identities) ? identities[0] : undefined;
+  if (isPlainObject(primary) && primary['user_id'] !== undefined) {
+    const own = `${String(primary['provider'])}|${String(primary['user_id'])}`;
+    if (own !== id) throw new TypeError(`${name}: user_id must be its first identity's provider|user_id, ${own}`);
+  }
   return copyJson(user, name, 'user', 0, true) as Auth0User;
 }
 

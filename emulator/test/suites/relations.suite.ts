@@ -658,6 +658,12 @@ export function relationsSuite({ createEmulator }: EmulatorModule): void {
       );
       // Another connection may hold the same email.
       expect(seed([JANE, { ...GOOGLE, email: 'jane@example.com' }])).not.toThrow();
+      // A user_id that is not its primary identity's provider|user_id would let that identity be a second user's.
+      expect(seed([{ ...JANE, user_id: 'auth0|x' }])).toThrow(
+        new TypeError(
+          "createEmulator: options.users[0] (auth0|x): user_id must be its first identity's provider|user_id, auth0|jane",
+        ),
+      );
     });
 
     it('checks the link body and the unlinked provider against the OAS, in Auth0’s words', async () => {
